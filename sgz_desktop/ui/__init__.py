@@ -1,0 +1,1 @@
+"""The thin Qt layer: pages that call core service functions and show their frozen results."""
