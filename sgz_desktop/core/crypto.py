@@ -101,8 +101,9 @@ def recovery_key_from_secret(secret: bytes) -> str:
 
 
 def secret_from_recovery_key(text: str) -> bytes:
-    cleaned = "".join(ch for ch in unicodedata.normalize("NFKC", text).upper() if ch in _B32)
-    # People confuse 0/O and 1/I/L when copying from paper; base32 has no 0, 1 or 8.
+    # People confuse 0/O, 1/I and 8/B when copying from paper; base32 has no 0, 1 or 8.
+    typed = unicodedata.normalize("NFKC", text).upper().translate(str.maketrans("018", "OIB"))
+    cleaned = "".join(ch for ch in typed if ch in _B32)
     if len(cleaned) != 56:
         raise SecretUnavailable("恢复密钥长度不对：应为 56 个字母或数字（不计连字符）。请对照打印件逐组核对。")
     raw = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -55,10 +56,8 @@ if sys.platform == "win32":
 
     def _unlock(fh: IO[str]) -> None:
         fh.seek(0)
-        try:
+        with contextlib.suppress(OSError):
             msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
 else:
     import fcntl
 

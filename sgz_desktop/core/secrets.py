@@ -101,7 +101,7 @@ def keyring_problem() -> str | None:
     if isinstance(backend, fail.Keyring):
         return "本机没有可用的系统密钥环（例如无桌面会话的 Linux）。"
     try:
-        if backend.priority < 1:  # type: ignore[operator]
+        if backend.priority < 1:
             return f"系统密钥环 {type(backend).__name__} 不安全或不可用。"
     except Exception:
         return "系统密钥环不可用。"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import audit, profile
 from .clock import Clock, SystemClock
-from .crypto import key_check, new_station_secret, recovery_key_from_secret
+from .crypto import key_check, new_station_secret, recovery_key_from_secret, secret_from_recovery_key
 from .db import migrate
 from .db.engine import make_engine
 from .errors import Problem, SecretUnavailable, ValidationError
@@ -113,3 +113,12 @@ def init_station(data: DataDir, new: NewStation, *, secret_store: SecretStore,
         tmp.unlink(missing_ok=True)
         raise
     return open_station(data, clock=clock, secret_store=secret_store), recovery_key_from_secret(secret)
+
+
+def restore_secret(st: Station, recovery_key: str) -> None:
+    """On a new or reinstalled PC: put the station secret back from the printed recovery key."""
+    secret = secret_from_recovery_key(recovery_key)
+    st.unlock(secret)  # refuses a key that belongs to another station
+    st.secret_store.put(st.profile_row().station_uuid, secret)
+    with st.begin(SYSTEM) as s:
+        audit.record_event(s, "recover_key", "已用恢复密钥恢复站点密钥")

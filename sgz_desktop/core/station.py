@@ -75,7 +75,7 @@ class Station:
 
     def profile_row(self) -> StationProfile:
         with self.read() as s:
-            row = s.scalar(select(StationProfile))
+            row = s.scalars(select(StationProfile)).first()
             if row is None:
                 raise NotFound("数据库中还没有站点信息。请先完成初始设置。")
             s.expunge(row)

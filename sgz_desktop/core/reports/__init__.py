@@ -1,0 +1,1 @@
+"""Printed registers and forms (reportlab), with embedded Chinese fonts."""

@@ -1,0 +1,109 @@
+"""Shared PDF plumbing: a Chinese font that embeds, styles, atomic writing.
+
+Font order (platform.md): Windows fonts, macOS fonts, fontconfig, then reportlab's built-in
+STSong-Light, which embeds nothing (fine for drafts, not for official forms).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib import textsplit
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import paragraph
+
+FONT = "SgzCJK"
+FONT_BOLD = "SgzCJK-Bold"
+FALLBACK = "STSong-Light"
+
+# reportlab lets these start a line even with wordWrap="CJK" (platform.md).
+_NO_LINE_START = "，：；！？、）》」』】〕…％。"
+for _module in (textsplit, paragraph):
+    _module.ALL_CANNOT_START = _module.ALL_CANNOT_START + _NO_LINE_START  # type: ignore[attr-defined]
+
+# A TTFont must not be used by two documents being built at once.
+_build_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    name: str
+    path: Path | None  # None: the built-in CID font, not embedded
+    embedded: bool
+
+
+def _candidates() -> Iterator[tuple[Path, int]]:
+    if sys.platform == "win32":
+        fonts = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+        for name in ("msyh.ttc", "simsun.ttc", "simhei.ttf"):
+            yield fonts / name, 0
+    if sys.platform == "darwin":
+        for p in ("/System/Library/Fonts/STHeiti Light.ttc", "/Library/Fonts/Arial Unicode.ttf"):
+            yield Path(p), 0
+    for p in ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"):
+        yield Path(p), 0
+    if shutil.which("fc-match"):
+        try:
+            out = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh"], capture_output=True, text=True,
+                                 timeout=5, check=False).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        if out:
+            yield Path(out), 0
+
+
+@lru_cache(maxsize=1)
+def chinese_font() -> FontChoice:
+    for path, index in _candidates():
+        if not path.is_file():
+            continue
+        try:
+            pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=index))
+            pdfmetrics.registerFont(TTFont(FONT_BOLD, str(path), subfontIndex=index))
+        except Exception:  # CFF-outline fonts are refused by reportlab; try the next one
+            continue
+        return FontChoice(FONT, path, True)
+    pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK))
+    return FontChoice(FALLBACK, None, False)
+
+
+def style(size: float = 10.5, *, bold: bool = False, leading: float | None = None, align: int = 0,
+          space_after: float = 0) -> ParagraphStyle:
+    font = chinese_font()
+    name = FONT_BOLD if bold and font.embedded else font.name
+    return ParagraphStyle(f"sgz-{size}-{bold}-{align}", fontName=name, fontSize=size,
+                          leading=leading or size * 1.5, alignment=align, wordWrap="CJK",
+                          spaceAfter=space_after)
+
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[Path]:
+    """Write to a temp name beside ``out``; rename only when complete (a crash leaves no half PDF)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def build(out: Path, make: Callable[[Path], None]) -> Path:
+    with _build_lock, atomic_output(out) as tmp:
+        chinese_font()
+        make(tmp)
+    return out
