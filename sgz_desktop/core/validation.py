@@ -15,10 +15,11 @@ _WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))  # 7 9 10 5 8 4 2 1 6 3 
 _CHECK_CHARS = "10X98765432"
 # First two digits: provinces (GB/T 2260), 71/81/82/83 for Taiwan, Hong Kong and Macao residents'
 # residence permits, 9x for foreigners' permanent residence cards (same check digit).
-_PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 "
-    "71 81 82 83 91 92 93 94 95 96 97 98 99".split()
-)
+_PROVINCES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+    "71", "81", "82", "83", "91", "92", "93", "94", "95", "96", "97", "98", "99",
+})
 _MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
 
