@@ -1,0 +1,461 @@
+"""Backups to a folder or USB drive, verified after writing; automatic rotating backups; restore.
+
+A backup is a folder ``sgz-backup-YYYYmmdd-HHMMSS/`` holding ``station.db`` (made with SQLite's online
+backup API, so it is consistent while the program runs), a copy of ``attachments/`` and
+``manifest.json`` (sizes, SHA-256, row counts). The station secret is never in a backup: a backup
+found by someone else stays unreadable where it matters, and the printed recovery key restores it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from . import audit, settings
+from .clock import Clock
+from .db import migrate
+from .errors import IntegrityFailure, SchemaTooNew
+from .paths import DataDir
+from .progress import Progress, quiet
+from .roles import SYSTEM, Actor, Permission, require
+from .station import Station
+
+MANIFEST = "manifest.json"
+DATABASE = "station.db"
+ATTACHMENTS = "attachments"
+PREFIX = "sgz-backup-"
+BEFORE_RESTORE = "before-restore-"
+HISTORY_FILE = "backup-history.json"
+FORMAT = "sgz-backup/1"
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: dt.datetime
+    station_name: str
+    schema_revision: str
+    bytes: int
+    file_count: int
+    row_counts: dict[str, int]
+    verified: bool
+    station_uuid: str = ""
+    reason: str = ""
+    app_version: str = ""
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: BackupInfo
+    previous: Path | None  # the backup folder holding the data that was replaced (None: there was none)
+    set_aside_secret_file: Path | None = None  # another station's secret file, renamed, not deleted
+
+
+# --- making a backup --------------------------------------------------------------------------------
+
+def backup_to(st: Station, actor: Actor, dest_dir: Path, progress: Progress | None = None, *,
+              reason: str = "manual") -> BackupInfo:
+    """Back up the open station into a new folder inside ``dest_dir``, then verify the copy."""
+    require(actor, Permission.BACKUP)
+    created_at = st.clock.now()
+    raw = st.engine.raw_connection()
+    try:
+        source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        folder = _write_backup(source, st.data.attachments, Path(dest_dir), PREFIX, created_at, reason,
+                               progress or quiet())
+    finally:
+        raw.close()
+    info = verify_backup(folder)
+    with st.begin(actor) as s:
+        audit.record_event(s, "backup", f"备份到 {folder}（{_REASONS.get(reason, reason)}）")
+    _remember(st.data, info)
+    return info
+
+
+_REASONS = {"manual": "手动备份", "auto": "自动备份", "before-restore": "恢复前自动保存"}
+
+
+def auto_backup(st: Station, reason: str = "auto") -> BackupInfo:
+    """A backup into the data folder's ``backups/``, keeping the last N and one per month."""
+    info = backup_to(st, SYSTEM, st.data.backups, reason=reason)
+    rotate(st.data.backups, int(settings.get(st, settings.BACKUP_KEEP)))
+    return info
+
+
+def rotate(folder: Path, keep_last: int) -> list[Path]:
+    """Delete old ``sgz-backup-*`` folders but the newest ``keep_last`` and the newest of each month."""
+    backups = [b for b in list_backups(folder) if b.path.name.startswith(PREFIX)]
+    keep = {b.path for b in backups[:keep_last]}
+    months: set[tuple[int, int]] = set()
+    for b in backups:  # newest first, so the first seen of a month is its newest
+        month = (b.created_at.year, b.created_at.month)
+        if month not in months:
+            months.add(month)
+            keep.add(b.path)
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+    return removed
+
+
+def _write_backup(source: sqlite3.Connection, attachments: Path, dest_dir: Path, prefix: str,
+                  created_at: dt.datetime, reason: str, progress: Progress) -> Path:
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    final = _free_name(dest_dir, f"{prefix}{created_at:%Y%m%d-%H%M%S}")
+    tmp = dest_dir / f".{final.name}.partial"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        attachment_files = sorted(p for p in attachments.rglob("*") if p.is_file()) if attachments.is_dir() else []
+        db_bytes = _database_bytes(source)
+        total = db_bytes + sum(p.stat().st_size for p in attachment_files)
+        progress.report(0, total, "正在备份数据库…")
+        counts, revision, station = _copy_database(source, tmp / DATABASE, db_bytes, total, progress)
+        files = [_file_entry(tmp / DATABASE, DATABASE)]
+        done = db_bytes
+        for src in attachment_files:
+            rel = Path(ATTACHMENTS) / src.relative_to(attachments)
+            progress.report(done, total, f"正在复制附件 {rel.as_posix()}…")
+            files.append(_copy_file(src, tmp / rel, rel.as_posix()))
+            done += src.stat().st_size
+        manifest = {
+            "format": FORMAT, "app_version": __version__, "schema_revision": revision,
+            "station_name": station[0], "station_uuid": station[1], "created_at": created_at.isoformat(),
+            "reason": reason, "files": files, "row_counts": counts,
+        }
+        _write_json(tmp / MANIFEST, manifest)
+        _fsync_dir(tmp)
+        os.replace(tmp, final)  # complete or absent: a half-written backup never carries the final name
+        _fsync_dir(dest_dir)
+        progress.report(total, total, "备份完成，正在校验…")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def _free_name(dest_dir: Path, name: str) -> Path:
+    candidate, n = dest_dir / name, 2
+    while candidate.exists():
+        candidate, n = dest_dir / f"{name}-{n}", n + 1
+    return candidate
+
+
+def _database_bytes(conn: sqlite3.Connection) -> int:
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    return int(pages) * int(size)
+
+
+def _copy_database(source: sqlite3.Connection, dest: Path, db_bytes: int, total: int,
+                   progress: Progress) -> tuple[dict[str, int], str, tuple[str, str]]:
+    target = sqlite3.connect(dest)
+    try:
+        def step(_status: int, remaining: int, pages: int) -> None:
+            # Raises Cancelled when asked to, which aborts the copy.
+            progress.report(int(db_bytes * (pages - remaining) / max(pages, 1)), total, "正在备份数据库…")
+
+        source.backup(target, pages=1024, progress=step)
+        # The copy must stand alone: no -wal beside it, so a single file carries everything.
+        target.execute("PRAGMA journal_mode=DELETE")
+        counts = _row_counts(target)
+        revision = _revision(target)
+        station = _station(target)
+        target.commit()
+    finally:
+        target.close()
+    return counts, revision, station
+
+
+def _row_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {n: int(conn.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0]) for n in names}
+
+
+def _revision(conn: sqlite3.Connection) -> str:
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return ""
+    return str(row[0]) if row else ""
+
+
+def _station(conn: sqlite3.Connection) -> tuple[str, str]:
+    try:
+        row = conn.execute("SELECT name, station_uuid FROM station ORDER BY id LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        return "", ""
+    return (str(row[0]), str(row[1])) if row else ("", "")
+
+
+def _file_entry(path: Path, rel: str) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+        os.fsync(fh.fileno())
+    return {"path": rel, "bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+
+
+def _copy_file(src: Path, dest: Path, rel: str) -> dict[str, Any]:
+    """Copy, hashing what was read, and flush to disk: a USB stick pulled early must not pass as good."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    with open(src, "rb") as fin, open(dest, "wb") as fout:
+        while chunk := fin.read(_CHUNK):
+            digest.update(chunk)
+            fout.write(chunk)
+            size += len(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    shutil.copystat(src, dest)
+    return {"path": rel, "bytes": size, "sha256": digest.hexdigest()}
+
+
+def _write_json(path: Path, value: Any) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(value, fh, ensure_ascii=False, indent=2)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _fsync_dir(path: Path) -> None:
+    if sys.platform == "win32":
+        return  # directories cannot be opened for fsync on Windows; NTFS journals the rename
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- reading and verifying ---------------------------------------------------------------------------
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise IntegrityFailure(f"{folder} 不是社工站备份文件夹（缺少 {MANIFEST}）。请选择名为 {PREFIX}… 的文件夹。")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise ValueError
+        dt.datetime.fromisoformat(manifest["created_at"])
+        return manifest
+    except (ValueError, KeyError, TypeError):
+        raise IntegrityFailure(f"备份 {folder} 的清单文件 {MANIFEST} 已损坏或格式不对。") from None
+
+
+def _info(folder: Path, manifest: dict[str, Any], verified: bool) -> BackupInfo:
+    files = manifest.get("files", [])
+    return BackupInfo(
+        path=folder, created_at=dt.datetime.fromisoformat(manifest["created_at"]),
+        station_name=str(manifest.get("station_name", "")), schema_revision=str(manifest.get("schema_revision", "")),
+        bytes=sum(int(f.get("bytes", 0)) for f in files), file_count=len(files),
+        row_counts={str(k): int(v) for k, v in manifest.get("row_counts", {}).items()}, verified=verified,
+        station_uuid=str(manifest.get("station_uuid", "")), reason=str(manifest.get("reason", "")),
+        app_version=str(manifest.get("app_version", "")))
+
+
+def verify_backup(path: Path, progress: Progress | None = None) -> BackupInfo:
+    """Check every file's size and SHA-256, then the database itself; raise IntegrityFailure saying what."""
+    folder = Path(path)
+    progress = progress or quiet()
+    manifest = _read_manifest(folder)
+    files = manifest.get("files", [])
+    if not any(f.get("path") == DATABASE for f in files):
+        raise IntegrityFailure(f"备份 {folder} 的清单中没有数据库文件 {DATABASE}。")
+    total = sum(int(f["bytes"]) for f in files)
+    done = 0
+    for entry in files:
+        progress.report(done, total, f"正在校验 {entry['path']}…")
+        _check_file(folder, entry)
+        done += int(entry["bytes"])
+    with _open_read_only(folder / DATABASE) as conn:
+        problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise IntegrityFailure(f"备份 {folder} 中的数据库未通过完整性检查：{problems[0]}。")
+        counts = _row_counts(conn)
+        revision = _revision(conn)
+    expected = {str(k): int(v) for k, v in manifest.get("row_counts", {}).items()}
+    if counts != expected:
+        diff = sorted(t for t in set(counts) | set(expected) if counts.get(t) != expected.get(t))
+        raise IntegrityFailure(f"备份 {folder} 中表 {'、'.join(diff)} 的记录数与清单不符。")
+    if revision != manifest.get("schema_revision"):
+        raise IntegrityFailure(f"备份 {folder} 中数据库的结构版本与清单不符。")
+    progress.report(total, total, "校验完成")
+    return _info(folder, manifest, verified=True)
+
+
+def _check_file(folder: Path, entry: dict[str, Any]) -> None:
+    rel = str(entry["path"])
+    target = (folder / rel).resolve()
+    if not target.is_relative_to(folder.resolve()) or ".." in Path(rel).parts:
+        raise IntegrityFailure(f"备份清单中的路径 {rel} 不合法。")
+    if not target.is_file():
+        raise IntegrityFailure(f"备份 {folder} 缺少文件 {rel}。")
+    if target.stat().st_size != int(entry["bytes"]):
+        raise IntegrityFailure(f"备份 {folder} 中的文件 {rel} 大小不对，可能没有复制完整。")
+    digest = hashlib.sha256()
+    with open(target, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    if digest.hexdigest() != entry["sha256"]:
+        raise IntegrityFailure(f"备份 {folder} 中的文件 {rel} 内容已改变（校验值不符），这份备份不可靠。")
+
+
+@contextlib.contextmanager
+def _open_read_only(db: Path) -> Iterator[sqlite3.Connection]:
+    conn = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        yield conn
+    except sqlite3.DatabaseError as exc:
+        raise IntegrityFailure(f"备份中的数据库 {db} 无法读取：{exc}。") from None
+    finally:
+        conn.close()
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups directly inside ``folder`` (manifest read, not verified), newest first."""
+    folder = Path(folder)
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for child in folder.iterdir():
+        if child.is_dir() and not child.name.startswith(".") and (child / MANIFEST).is_file():
+            with contextlib.suppress(IntegrityFailure):
+                found.append(_info(child, _read_manifest(child), verified=False))
+    return sorted(found, key=lambda b: (b.created_at, b.path.name), reverse=True)
+
+
+# --- history: remembers backups made to USB drives that are not plugged in now ----------------------
+
+def _history_path(data: DataDir) -> Path:
+    return data.root / HISTORY_FILE
+
+
+def _remember(data: DataDir, info: BackupInfo) -> None:
+    entries = _history(data)
+    entries.append({"path": str(info.path), "created_at": info.created_at.isoformat(),
+                    "station_name": info.station_name, "schema_revision": info.schema_revision,
+                    "bytes": info.bytes, "file_count": info.file_count, "verified": info.verified,
+                    "reason": info.reason})
+    _write_json(_history_path(data), entries[-50:])
+
+
+def _history(data: DataDir) -> list[dict[str, Any]]:
+    try:
+        entries = json.loads(_history_path(data).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def last_backup(data: DataDir) -> BackupInfo | None:
+    candidates = [b for b in list_backups(data.backups) if b.path.name.startswith(PREFIX)]
+    for e in _history(data):
+        with contextlib.suppress(KeyError, ValueError, TypeError):
+            candidates.append(BackupInfo(
+                path=Path(e["path"]), created_at=dt.datetime.fromisoformat(e["created_at"]),
+                station_name=str(e.get("station_name", "")), schema_revision=str(e.get("schema_revision", "")),
+                bytes=int(e.get("bytes", 0)), file_count=int(e.get("file_count", 0)), row_counts={},
+                verified=bool(e.get("verified")), reason=str(e.get("reason", ""))))
+    return max(candidates, key=lambda b: b.created_at, default=None)
+
+
+# --- restore -----------------------------------------------------------------------------------------
+
+def restore_from(data: DataDir, source: Path, clock: Clock, progress: Progress | None = None) -> RestoreResult:
+    """Replace the station's data with a backup. The station must be closed (the caller holds its lock).
+
+    The backup is verified first and the current data is saved as a backup before anything changes.
+    """
+    progress = progress or quiet()
+    info = verify_backup(Path(source), progress)
+    if info.schema_revision not in migrate.known_revisions():
+        raise SchemaTooNew(f"这份备份由更新版本的社工站程序创建（结构版本 {info.schema_revision}），"
+                           "请先安装最新版本再恢复。")
+    data.ensure()
+    previous: Path | None = None
+    old_uuid = ""
+    if data.database.exists():
+        previous, old_uuid = _save_current(data, clock, progress)
+    progress.report(0, 1, "正在恢复数据库…")
+    _replace_database(data, Path(source) / DATABASE)
+    _replace_attachments(data, Path(source), clock)
+    set_aside = None
+    if old_uuid and old_uuid != info.station_uuid and data.secret_file.exists():
+        # That file holds the replaced station's secret; keep it beside the data, never overwrite it.
+        set_aside = data.root / f"station-secret-{old_uuid}.key"
+        os.replace(data.secret_file, set_aside)
+    _record_restore(data, info, previous, clock)
+    progress.report(1, 1, "恢复完成")
+    return RestoreResult(restored=info, previous=previous, set_aside_secret_file=set_aside)
+
+
+def _save_current(data: DataDir, clock: Clock, progress: Progress) -> tuple[Path, str]:
+    conn = sqlite3.connect(data.database)
+    try:
+        old_uuid = _station(conn)[1]
+        folder = _write_backup(conn, data.attachments, data.backups, BEFORE_RESTORE, clock.now(),
+                               "before-restore", progress)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    verify_backup(folder)
+    return folder, old_uuid
+
+
+def _replace_database(data: DataDir, source_db: Path) -> None:
+    tmp = data.root / (DATABASE + ".restoring")
+    _copy_file(source_db, tmp, DATABASE)
+    # A -wal left beside the new file would be replayed into it: remove it first.
+    for suffix in ("-wal", "-shm", "-journal"):
+        data.database.with_name(data.database.name + suffix).unlink(missing_ok=True)
+    os.replace(tmp, data.database)
+    _fsync_dir(data.root)
+
+
+def _replace_attachments(data: DataDir, source: Path, clock: Clock) -> None:
+    manifest = _read_manifest(source)
+    incoming = data.root / (ATTACHMENTS + ".restoring")
+    shutil.rmtree(incoming, ignore_errors=True)
+    incoming.mkdir()
+    for entry in manifest["files"]:
+        rel = Path(entry["path"])
+        if rel.parts[0] == ATTACHMENTS:
+            _copy_file(source / rel, incoming / Path(*rel.parts[1:]), str(rel))
+    old = data.root / f"{ATTACHMENTS}.replaced-{clock.now():%Y%m%d-%H%M%S}"
+    if data.attachments.exists():
+        os.replace(data.attachments, old)
+    os.replace(incoming, data.attachments)
+    shutil.rmtree(old, ignore_errors=True)  # its files are in the before-restore backup
+
+
+def _record_restore(data: DataDir, info: BackupInfo, previous: Path | None, clock: Clock) -> None:
+    summary = f"从备份 {info.path}（{info.created_at:%Y-%m-%d %H:%M}）恢复数据"
+    if previous is not None:
+        summary += f"，原数据已另存到 {previous}"
+    conn = sqlite3.connect(data.database)
+    try:
+        with conn:
+            conn.execute(
+                "INSERT INTO audit_log (at, user_id, username, action, table_name, record_id, summary, "
+                "before_json, after_json) VALUES (?, NULL, ?, 'restore', '', '', ?, '', '')",
+                (clock.now().strftime("%Y-%m-%d %H:%M:%S.%f"), SYSTEM.username, summary))
+    finally:
+        conn.close()
