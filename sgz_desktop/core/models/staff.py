@@ -29,6 +29,7 @@ class Staff(Base):
     community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), nullable=True)
     hire_date: Mapped[dt.date] = mapped_column(Date)
     leave_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    leave_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
     contract_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     monthly_pay_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     social_insurance: Mapped[bool] = mapped_column(Boolean, default=False)  # 五险一金
