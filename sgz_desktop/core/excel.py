@@ -89,12 +89,12 @@ def _text(value: str) -> str:
 
 
 def _discard(ws: WriteOnlyWorksheet) -> None:
-    """Remove the rows openpyxl has streamed to its own temp file so far (private API, best effort)."""
+    """Finish and delete the temp file openpyxl has streamed rows to (its private writer; best effort)."""
     writer = getattr(ws, "_writer", None)
     if writer is None:
         return
     try:
-        writer.close()
+        ws.close()
         writer.cleanup()
     except (OSError, ValueError, RuntimeError):
         pass
@@ -176,6 +176,9 @@ def read_rows(path: Path) -> Iterator[tuple[object, ...]]:
     wb = load_workbook(path, read_only=True)
     try:
         ws = wb.worksheets[0]
-        yield from ws.iter_rows(values_only=True)
+        width = 0  # the header's: read-only mode drops a row's trailing empty cells
+        for row in ws.iter_rows(values_only=True):
+            width = width or len(row)
+            yield tuple(row) + (None,) * (width - len(row))
     finally:
         wb.close()
