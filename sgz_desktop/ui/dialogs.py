@@ -11,10 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..core.errors import SgzError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
@@ -26,8 +22,9 @@ def show_error(parent: QWidget | None, error: BaseException | str, title: str | 
     if isinstance(error, SgzError | str):
         text = str(error)
     else:
-        text = _tr("An unexpected error occurred: %1").replace("%1", f"{type(error).__name__}: {error}")
-    QMessageBox.warning(parent, title or _tr("Error"), text)
+        text = QCoreApplication.translate("dialogs", "An unexpected error occurred: %1").replace(
+            "%1", f"{type(error).__name__}: {error}")
+    QMessageBox.warning(parent, title or QCoreApplication.translate("dialogs", "Error"), text)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
@@ -47,3 +44,20 @@ def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path 
 def ask_directory(parent: QWidget | None, title: str) -> Path | None:
     path = QFileDialog.getExistingDirectory(parent, title)
     return Path(path) if path else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", *, password: bool = False) -> str | None:
+    """One line of text, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    mode = QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
+    value, ok = QInputDialog.getText(parent, title, label, mode, text)
+    return value if ok else None
+
+
+def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> str | None:
+    """One of ``items``, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+    return value if ok else None

@@ -1,0 +1,275 @@
+"""Dashboard: one green/amber/red card per compliance check, then charts.
+
+Areas extend it without touching this file's layout: checks register in ``core.checks`` (cards
+appear by themselves) and charts are added to ``CHART_PROVIDERS`` with ``add_chart``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import SgzError
+from ..core.roles import Actor
+from ..core.station import Station
+
+translate = QCoreApplication.translate  # a plain name lupdate still recognises
+
+CARD_COLUMNS = 3
+STATUS_ORDER = {"failing": 0, "warning": 1, "ok": 2}
+
+
+@dataclass(frozen=True)
+class ChartProvider:
+    key: str
+    title: Callable[[], str]  # called when the page is built, so the text is translated
+    build: Callable[[Station], QWidget]
+
+
+CHART_PROVIDERS: list[ChartProvider] = []
+
+
+def add_chart(provider: ChartProvider) -> ChartProvider:
+    CHART_PROVIDERS.append(provider)
+    return provider
+
+
+def compliance_results(st: Station) -> list[Any]:
+    """Every area's compliance results, worst first; empty if the checks module is not there yet."""
+    try:
+        from ..core.checks import run_compliance
+    except ImportError:
+        return []
+    results = run_compliance(st)
+    return sorted(results, key=lambda r: STATUS_ORDER.get(str(r.status), 3))
+
+
+def status_text(status: str) -> str:
+    return {
+        "ok": translate("dashboard", "Meets the rule"),
+        "warning": translate("dashboard", "Needs attention"),
+        "failing": translate("dashboard", "Does not meet the rule"),
+    }.get(status, status)
+
+
+class CheckCard(QFrame):
+    clicked = Signal(object)
+
+    def __init__(self, result: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result = result
+        self.setObjectName("checkCard")
+        self.setProperty("status", str(result.status))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(140)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        top = QHBoxLayout()
+        badge = QLabel(status_text(str(result.status)))
+        badge.setObjectName("statusBadge")
+        badge.setProperty("status", str(result.status))
+        top.addWidget(badge)
+        top.addStretch()
+        if result.article:
+            article = QLabel(result.article)
+            article.setObjectName("articleLabel")
+            top.addWidget(article)
+        layout.addLayout(top)
+        title = QLabel(result.title)
+        title.setObjectName("cardTitle")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        figure = QLabel(result.figure)
+        figure.setObjectName("cardFigure")
+        figure.setWordWrap(True)
+        layout.addWidget(figure)
+        detail = QLabel(result.detail)
+        detail.setObjectName("cardDetail")
+        detail.setWordWrap(True)
+        layout.addWidget(detail)
+        layout.addStretch()
+        self.setToolTip(self.tr("Click to see the people concerned"))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.result)
+        super().mouseReleaseEvent(event)
+
+
+class CheckDetailDialog(QDialog):
+    def __init__(self, result: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(result.title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        head = QLabel(f"{status_text(str(result.status))} · {result.article}" if result.article
+                      else status_text(str(result.status)))
+        head.setObjectName("statusBadge")
+        head.setProperty("status", str(result.status))
+        layout.addWidget(head)
+        detail = QLabel(f"{result.figure}\n{result.detail}")
+        detail.setWordWrap(True)
+        layout.addWidget(detail)
+        self.people = QListWidget()
+        self.people.addItems(list(result.people))
+        if result.people:
+            layout.addWidget(QLabel(self.tr("People concerned:")))
+            layout.addWidget(self.people)
+        else:
+            layout.addWidget(QLabel(self.tr("No particular person is concerned.")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class DashboardPage(QWidget):
+    def __init__(self, st: Station, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.st = st
+        self.actor = actor
+        self.cards: list[CheckCard] = []
+        self.detail_dialog: CheckDetailDialog | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        content.setObjectName("dashboardContent")
+        scroll.setWidget(content)
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(24, 20, 24, 20)
+        header = QHBoxLayout()
+        title = QLabel(self.tr("Dashboard"))
+        title.setObjectName("pageTitle")
+        header.addWidget(title)
+        header.addStretch()
+        self.summary = QLabel()
+        self.summary.setObjectName("hintLabel")
+        header.addWidget(self.summary)
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.refresh)
+        header.addWidget(refresh)
+        self.body.addLayout(header)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
+        self.body.addLayout(self.grid)
+        charts_title = QLabel(self.tr("Charts"))
+        charts_title.setObjectName("sectionTitle")
+        self.body.addWidget(charts_title)
+        self.charts = QGridLayout()
+        self.charts.setSpacing(12)
+        self.body.addLayout(self.charts)
+        self.body.addStretch()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._fill_cards()
+        self._fill_charts()
+
+    def _clear(self, grid: QGridLayout) -> None:
+        while grid.count():
+            item = grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _fill_cards(self) -> None:
+        self._clear(self.grid)
+        self.cards = []
+        try:
+            results = compliance_results(self.st)
+        except SgzError as err:
+            self.grid.addWidget(QLabel(str(err)), 0, 0)
+            return
+        for i, result in enumerate(results):
+            card = CheckCard(result)
+            card.clicked.connect(self.show_details)
+            self.grid.addWidget(card, i // CARD_COLUMNS, i % CARD_COLUMNS)
+            self.cards.append(card)
+        for column in range(CARD_COLUMNS):
+            self.grid.setColumnStretch(column, 1)
+        failing = sum(1 for r in results if str(r.status) == "failing")
+        warning = sum(1 for r in results if str(r.status) == "warning")
+        if not results:
+            self.summary.setText(self.tr("No checks yet."))
+        else:
+            self.summary.setText(self.tr("%1 checks: %2 not met, %3 need attention")
+                                 .replace("%1", str(len(results))).replace("%2", str(failing))
+                                 .replace("%3", str(warning)))
+
+    def _fill_charts(self) -> None:
+        self._clear(self.charts)
+        for i, provider in enumerate(CHART_PROVIDERS):
+            box = QFrame()
+            box.setObjectName("chartBox")
+            layout = QVBoxLayout(box)
+            label = QLabel(provider.title())
+            label.setObjectName("cardTitle")
+            layout.addWidget(label)
+            try:
+                layout.addWidget(provider.build(self.st))
+            except SgzError as err:
+                layout.addWidget(QLabel(str(err)))
+            self.charts.addWidget(box, i // 2, i % 2)
+
+    def show_details(self, result: Any) -> None:
+        self.detail_dialog = CheckDetailDialog(result, self)
+        self.detail_dialog.open()
+
+
+def _staff_by_certificate_chart(st: Station) -> QWidget:
+    from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+
+    from ..core.dashboard import staff_by_certificate
+
+    rows = staff_by_certificate(st)
+    bars = QBarSet(translate("dashboard", "Staff in post"))
+    bars.append([count for _level, count in rows])
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart = QChart()
+    chart.addSeries(series)
+    chart.legend().hide()
+    axis_x = QBarCategoryAxis()
+    axis_x.append([_level_label(level) for level, _count in rows])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%d")
+    axis_y.setRange(0, max([count for _l, count in rows] + [1]) + 1)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.setMargins(chart.margins())
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(260)
+    return view
+
+
+def _level_label(level: str) -> str:
+    return translate("dashboard", "No certificate") if level == "无" else level
+
+
+add_chart(ChartProvider("staff_by_certificate",
+                        lambda: translate("dashboard", "Staff in post by certificate level"),
+                        _staff_by_certificate_chart))
