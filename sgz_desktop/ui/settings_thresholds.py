@@ -28,7 +28,7 @@ translate = QCoreApplication.translate  # a plain name lupdate still recognises
 
 def value_text(kind: str, value: Any) -> str:
     if kind == "bool":
-        return translate("thresholds", "Yes" if value else "No")
+        return translate("thresholds", "Yes") if value else translate("thresholds", "No")
     if kind == "percent":
         return f"{value:g} %"
     if kind == "fen":
@@ -56,7 +56,9 @@ class ThresholdsTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # long values (the 档号 pattern) are elided; the tooltip shows them whole
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 190)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         if allowed:
             self.table.cellDoubleClicked.connect(lambda *_: self.edit())
@@ -82,7 +84,9 @@ class ThresholdsTab(QWidget):
             if not sv.is_default:
                 value = self.tr("%1 (changed)").replace("%1", value)
             for c, text in enumerate((d.label, value, value_text(d.kind, d.default), d.article, d.help)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
 
     def select_key(self, key: str) -> None:

@@ -222,7 +222,7 @@ class SecretPage(QWizardPage):
             self.file_note.hide()
         else:
             self.status.setText(self.tr(
-                "This PC has no usable system keyring: %1\nThe station key protects personal data and signs "
+                "%1\nThe station key protects personal data and signs "
                 "the yearly handover packages. It can instead be kept in a file that only your user account "
                 "may read.").replace("%1", problem))
             self.allow_file.show()
