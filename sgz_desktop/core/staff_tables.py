@@ -1,0 +1,118 @@
+"""The roster as a lazy table: counted and paged in SQL, personal numbers decrypted for one page only.
+
+Filters (``TableQuery.filters``): ``post``, ``employment``, ``cert_level``, ``community_id``,
+``in_post_on`` (a date), ``left`` (True: left by today, False: in post today). Text search matches the
+name, or, when the text is a whole ID number, the person with that number (through the blind index).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, not_, select
+
+from .checks import staff_in_post
+from .models import Community, Staff
+from .roles import Actor, Permission, require
+from .staff import ID_CONTEXT, mask_phone, post_order
+from .station import Station
+from .tables import Column, TableQuery
+from .validation import id_number_problem, mask_id_number, normalise_id_number
+
+LOCKED = "（密钥未加载）"
+
+ROSTER_COLUMNS = (
+    Column("name", "姓名"),
+    Column("gender", "性别", align="center"),
+    Column("post", "岗位"),
+    Column("employment", "专兼职", align="center"),
+    Column("cert_level", "证书等级"),
+    Column("sw_background", "社工专业", kind="bool", align="center"),
+    Column("community", "所在社区"),
+    Column("hire_date", "入职日期", kind="date"),
+    Column("leave_date", "离职日期", kind="date"),
+    Column("contract_end", "合同到期", kind="date"),
+    Column("monthly_pay_fen", "月薪", kind="fen"),
+    Column("social_insurance", "五险一金", kind="bool", align="center"),
+    Column("experience_years", "从业年限", kind="int"),
+    Column("id_number", "身份证号"),
+    Column("phone", "手机号"),
+)
+
+_SORT: dict[str, Any] = {
+    "name": Staff.name, "gender": Staff.gender, "post": post_order(), "employment": Staff.employment,
+    "cert_level": Staff.cert_level, "sw_background": Staff.sw_background, "community": Community.name,
+    "hire_date": Staff.hire_date, "leave_date": Staff.leave_date, "contract_end": Staff.contract_end,
+    "monthly_pay_fen": Staff.monthly_pay_fen, "social_insurance": Staff.social_insurance,
+    "experience_years": Staff.experience_years,
+}  # id_number and phone are encrypted: they cannot be sorted in SQL
+
+
+class RosterSource:
+    """``page`` rows: the visible columns, then the staff id (hidden)."""
+
+    def __init__(self, st: Station, actor: Actor, titles: Mapping[str, str] | None = None) -> None:
+        require(actor, Permission.VIEW)
+        self.st = st
+        self.reveal_phone = actor.can(Permission.EDIT_STAFF)
+        titles = titles or {}
+        self._columns = tuple(Column(c.key, titles.get(c.key, c.title), c.align, c.kind) for c in ROSTER_COLUMNS)
+
+    @property
+    def columns(self) -> Sequence[Column]:
+        return self._columns
+
+    def _conditions(self, query: TableQuery) -> list[ColumnElement[bool]]:
+        f = query.filters
+        where: list[ColumnElement[bool]] = []
+        for key in ("post", "employment", "cert_level", "community_id"):
+            if f.get(key) not in (None, ""):
+                where.append(getattr(Staff, key) == f[key])
+        on = f.get("in_post_on")
+        if isinstance(on, dt.date):
+            where.append(staff_in_post(on))
+        left = f.get("left")
+        if isinstance(left, bool):
+            in_post = staff_in_post(self.st.clock.now().date())
+            where.append(not_(in_post) if left else in_post)
+        text = query.text.strip()
+        if text:
+            where.append(self._text_condition(text))
+        return where
+
+    def _text_condition(self, text: str) -> ColumnElement[bool]:
+        number = normalise_id_number(text)
+        if len(number) == 18 and id_number_problem(number) is None and self.st.unlocked:
+            return Staff.id_number_index == self.st.require_unlocked().blind_index(number, ID_CONTEXT)
+        return Staff.name.contains(text, autoescape=True)
+
+    def count(self, query: TableQuery) -> int:
+        stmt = select(func.count(Staff.id)).where(*self._conditions(query))
+        with self.st.read() as s:
+            return int(s.scalar(stmt) or 0)
+
+    def _select(self) -> Select[*tuple[Any, ...]]:
+        personal = (Staff.id_number, Staff.phone) if self.st.unlocked else ()
+        return (select(Staff.name, Staff.gender, Staff.post, Staff.employment, Staff.cert_level, Staff.sw_background,
+                       Community.name, Staff.hire_date, Staff.leave_date, Staff.contract_end, Staff.monthly_pay_fen,
+                       Staff.social_insurance, Staff.experience_years, Staff.id, *personal)
+                .outerjoin(Community, Community.id == Staff.community_id))
+
+    def page(self, query: TableQuery, offset: int, limit: int) -> list[Sequence[object]]:
+        sort = _SORT.get(query.sort_key or "")
+        order = [sort.desc() if query.descending else sort.asc()] if sort is not None else []
+        stmt = (self._select().where(*self._conditions(query))
+                .order_by(*order, post_order(), Staff.hire_date, Staff.id).offset(offset).limit(limit))
+        with self.st.read() as s:
+            rows = s.execute(stmt).all()  # only this page is fetched, so only this page is decrypted
+        return [self._row(tuple(r)) for r in rows]
+
+    def _row(self, r: tuple[Any, ...]) -> tuple[object, ...]:
+        visible, staff_id = r[:13], r[13]
+        if len(r) > 14:
+            id_number, phone = mask_id_number(r[14]), r[15] if self.reveal_phone else mask_phone(r[15])
+        else:
+            id_number = phone = LOCKED
+        return (*visible[:6], visible[6] or "", *visible[7:], id_number, phone, staff_id)
