@@ -273,7 +273,7 @@ def recent_backup(st: Station) -> CheckResult:
     last = last_backup(st.data)
     if last is None:
         return CheckResult("backup.recent", "backup", "近期有备份", "", Status.WARNING, "从未备份",
-                           "还没有做过备份。请用“文件 → 立即备份”备份到U盘。")
+                           "还没有做过备份。请备份到U盘：菜单“文件 → 立即备份”，或命令 sgz backup --to 文件夹。")
     age = (st.clock.now() - last.created_at).days
     stale = age > warn_days
     return CheckResult(

@@ -1,0 +1,201 @@
+"""Backups: verified copies, detection of damage, restore keeping the current data, rotation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sgz_desktop.core import audit, backup, profile, settings, users
+from sgz_desktop.core.clock import FixedClock
+from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied
+from sgz_desktop.core.paths import DataDir
+from sgz_desktop.core.progress import Cancelled, Progress
+from sgz_desktop.core.roles import Actor, Role
+from sgz_desktop.core.secrets import FileSecretStore
+from sgz_desktop.core.setup import init_station
+from sgz_desktop.core.station import Station, open_station
+from tests.conftest import ADMIN_PASSWORD, MemoryKeyring, new_station_values
+
+
+def put_attachment(data: DataDir, rel: str, content: bytes) -> Path:
+    path = data.attachments / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+def count(db: Path, sql: str) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute(sql).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_backup_is_complete_verified_and_recorded(station: Station, admin: Actor, tmp_path: Path) -> None:
+    put_attachment(station.data, "2026/培训签到表.pdf", b"%PDF-1.4 sign-in sheet")
+    info = backup.backup_to(station, admin, tmp_path / "usb")
+    assert info.verified and info.path.parent == tmp_path / "usb"
+    assert info.path.name == "sgz-backup-20260302-093000"
+    assert info.station_name == "江汉街道社会工作服务站" and info.schema_revision
+    assert (info.path / "station.db").is_file()
+    assert (info.path / "attachments" / "2026" / "培训签到表.pdf").read_bytes() == b"%PDF-1.4 sign-in sheet"
+    assert not list(info.path.rglob("*secret*")) and not list(info.path.rglob("*-wal"))
+    manifest = json.loads((info.path / "manifest.json").read_text(encoding="utf-8"))
+    assert {f["path"] for f in manifest["files"]} == {"station.db", "attachments/2026/培训签到表.pdf"}
+    assert info.file_count == 2 and info.bytes == sum(f["bytes"] for f in manifest["files"])
+    assert info.row_counts["community"] == 4 and info.row_counts["app_user"] == 1
+    assert count(info.path / "station.db", "SELECT COUNT(*) FROM community") == 4
+    rows = audit.page_entries(station, admin, audit.AuditFilter(action="backup"), 0, 10)
+    assert len(rows) == 1 and str(info.path) in rows[0].summary
+    last = backup.last_backup(station.data)
+    assert last is not None and last.path == info.path
+
+
+def test_backup_needs_the_backup_permission(station: Station, admin: Actor, tmp_path: Path) -> None:
+    for role, name in ((Role.SOCIAL_WORKER, "shegong"), (Role.HEAD, "zhanzhang")):
+        users.create_user(station, admin, username=name, display_name=name, role=role, password=ADMIN_PASSWORD)
+        actor = users.login(station, name, ADMIN_PASSWORD)
+        with pytest.raises(PermissionDenied, match="权限不足"):
+            backup.backup_to(station, actor, tmp_path / "usb")
+    assert not (tmp_path / "usb").exists()
+
+
+def test_two_backups_in_the_same_second_get_two_folders(station: Station, admin: Actor, tmp_path: Path) -> None:
+    first = backup.backup_to(station, admin, tmp_path)
+    second = backup.backup_to(station, admin, tmp_path)
+    assert first.path != second.path and second.path.name.endswith("-2")
+    assert [b.path for b in backup.list_backups(tmp_path)] == [second.path, first.path]
+
+
+def test_cancelled_backup_leaves_nothing(station: Station, admin: Actor, tmp_path: Path) -> None:
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        backup.backup_to(station, admin, tmp_path / "usb", progress)
+    assert list((tmp_path / "usb").iterdir()) == []
+
+
+@pytest.mark.parametrize("target", ["station.db", "attachments/a.txt", "manifest.json"])
+def test_verify_detects_a_changed_byte(station: Station, admin: Actor, tmp_path: Path, target: str) -> None:
+    put_attachment(station.data, "a.txt", b"hello attachments")
+    info = backup.backup_to(station, admin, tmp_path)
+    path = info.path / target
+    content = bytearray(path.read_bytes())
+    content[len(content) // 2] ^= 0x01
+    path.write_bytes(bytes(content))
+    with pytest.raises(IntegrityFailure) as err:
+        backup.verify_backup(info.path)
+    if target != "manifest.json":  # a changed manifest fails in whichever way the flipped byte lands
+        assert target in str(err.value)
+
+
+def test_verify_detects_a_missing_file_and_a_non_backup(station: Station, admin: Actor, tmp_path: Path) -> None:
+    put_attachment(station.data, "a.txt", b"x")
+    info = backup.backup_to(station, admin, tmp_path)
+    (info.path / "attachments" / "a.txt").unlink()
+    with pytest.raises(IntegrityFailure, match=r"缺少文件 attachments/a\.txt"):
+        backup.verify_backup(info.path)
+    with pytest.raises(IntegrityFailure, match="不是社工站备份文件夹"):
+        backup.verify_backup(tmp_path)
+
+
+def test_restore_replaces_data_and_keeps_the_current_data_first(
+        station: Station, admin: Actor, clock: FixedClock, tmp_path: Path) -> None:
+    data = station.data
+    put_attachment(data, "old.txt", b"in the backup")
+    info = backup.backup_to(station, admin, tmp_path / "usb")
+    # Work after the backup: it must survive in the before-restore copy.
+    profile.add_community(station, admin, "后来新建社区")
+    put_attachment(data, "new.txt", b"after the backup")
+    (data.attachments / "old.txt").unlink()
+    station.close()
+    clock.advance(hours=1)
+
+    result = backup.restore_from(data, info.path, clock)
+
+    assert result.restored.path == info.path and result.previous is not None
+    assert result.previous.parent == data.backups and result.previous.name.startswith("before-restore-")
+    assert count(result.previous / "station.db", "SELECT COUNT(*) FROM community WHERE name = '后来新建社区'") == 1
+    assert (result.previous / "attachments" / "new.txt").read_bytes() == b"after the backup"
+    assert sorted(p.name for p in data.attachments.iterdir()) == ["old.txt"]
+    reopened = open_station(data, clock=clock)
+    try:
+        assert "后来新建社区" not in {c.name for c in profile.list_communities(reopened)}
+        assert reopened.unlocked  # same station, same PC: its secret is still in the keyring
+        actor = users.login(reopened, "fuzhanzhang", ADMIN_PASSWORD)
+        rows = audit.page_entries(reopened, actor, audit.AuditFilter(action="restore"), 0, 5)
+        assert len(rows) == 1 and str(result.previous) in rows[0].summary
+    finally:
+        reopened.close()
+
+
+def test_restore_refuses_a_damaged_backup_and_changes_nothing(
+        station: Station, admin: Actor, clock: FixedClock, tmp_path: Path) -> None:
+    info = backup.backup_to(station, admin, tmp_path)
+    with open(info.path / "station.db", "r+b") as fh:
+        fh.seek(200)
+        fh.write(b"\x00garbage")
+    profile.add_community(station, admin, "恢复前的社区")
+    station.close()
+    before = station.data.database.read_bytes()
+    with pytest.raises(IntegrityFailure):
+        backup.restore_from(station.data, info.path, clock)
+    assert station.data.database.read_bytes() == before
+    assert not any(p.name.startswith("before-restore-") for p in station.data.backups.iterdir())
+
+
+def test_restore_onto_an_empty_folder_opens_locked_without_the_secret(
+        station: Station, admin: Actor, clock: FixedClock, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    info = backup.backup_to(station, admin, tmp_path / "usb")
+    memory_keyring.store.clear()  # a new PC: its keyring has never seen this station
+    fresh = DataDir(tmp_path / "new-pc")
+    result = backup.restore_from(fresh, info.path, clock)
+    assert result.previous is None
+    st = open_station(fresh, clock=clock)
+    try:
+        assert not st.unlocked
+        assert [c.name for c in profile.list_communities(st)] == ["新华社区", "民意社区", "花楼社区", "友谊村"]
+    finally:
+        st.close()
+
+
+def test_restoring_another_station_sets_its_secret_file_aside(clock: FixedClock, tmp_path: Path) -> None:
+    a, b = DataDir(tmp_path / "a"), DataDir(tmp_path / "b")
+    st_a, _ = init_station(a, new_station_values(name="甲站"), secret_store=FileSecretStore(a.secret_file), clock=clock)
+    st_b, _ = init_station(b, new_station_values(name="乙站"), secret_store=FileSecretStore(b.secret_file), clock=clock)
+    info = backup.backup_to(st_b, users.login(st_b, "fuzhanzhang", ADMIN_PASSWORD), tmp_path / "usb")
+    uuid_a = st_a.profile_row().station_uuid
+    secret_a = a.secret_file.read_bytes()
+    st_a.close()
+    st_b.close()
+    result = backup.restore_from(a, info.path, clock)
+    assert result.set_aside_secret_file == a.root / f"station-secret-{uuid_a}.key"
+    assert result.set_aside_secret_file.read_bytes() == secret_a
+    assert result.restored.station_name == "乙站"
+
+
+def test_rotation_keeps_the_last_n_and_one_per_month(station: Station, admin: Actor, clock: FixedClock) -> None:
+    settings.set_value(station, admin, settings.BACKUP_KEEP.key, 3)
+    made = []
+    for days in (0, 10, 20, 30, 31, 32, 33, 34):  # Mar 2 … Apr 5
+        clock.at = dt.datetime(2026, 3, 2, 9, 30) + dt.timedelta(days=days)
+        made.append(backup.auto_backup(station))
+    left = [b.path for b in backup.list_backups(station.data.backups)]
+    # The last 3 (Apr 3, 4, 5) and the newest of each month (March: the 22nd).
+    kept_dates = sorted(b.created_at.date() for b in backup.list_backups(station.data.backups))
+    assert kept_dates == [dt.date(2026, 3, 22), dt.date(2026, 4, 3), dt.date(2026, 4, 4), dt.date(2026, 4, 5)]
+    assert all(b.verified for b in made) and len(left) == 4
+
+
+def test_last_backup_remembers_a_drive_that_is_unplugged(station: Station, admin: Actor, tmp_path: Path) -> None:
+    info = backup.backup_to(station, admin, tmp_path / "usb")
+    for p in sorted(info.path.rglob("*"), reverse=True):
+        p.unlink() if p.is_file() else p.rmdir()
+    info.path.rmdir()
+    last = backup.last_backup(station.data)
+    assert last is not None and last.path == info.path and last.created_at == info.created_at
