@@ -1,0 +1,11 @@
+"""The sub-commands of ``sgz``, one module per area, each with ``register(subcommands)``.
+
+A new area adds a module here (``sgz volunteers ...``, ``sgz archives ...``) and its name to
+``COMMAND_MODULES``; handlers take a ``base.Context`` and return the exit code.
+"""
+
+COMMAND_MODULES = [
+    "sgz_desktop.cli_commands.station",
+    "sgz_desktop.cli_commands.users",
+    "sgz_desktop.cli_commands.backup",
+]
