@@ -54,7 +54,14 @@ TABLES = {
     "setting": QT_TRANSLATE_NOOP("AuditPage", "Settings"),
     "app_user": QT_TRANSLATE_NOOP("AuditPage", "Users"),
     "staff": QT_TRANSLATE_NOOP("AuditPage", "Staff roster"),
+    "assessment": QT_TRANSLATE_NOOP("AuditPage", "Annual assessments"),
+    "internship": QT_TRANSLATE_NOOP("AuditPage", "Internships"),
+    "training_session": QT_TRANSLATE_NOOP("AuditPage", "Training sessions"),
+    "training_attendance": QT_TRANSLATE_NOOP("AuditPage", "Training attendance"),
+    "training_material": QT_TRANSLATE_NOOP("AuditPage", "Training materials"),
 }
+# Areas whose tables come later may add their own labels here, e.g.
+# TABLES["ledger_entry"] = QT_TRANSLATE_NOOP("AuditPage", "Ledger entries"), translated in their .ts.
 
 FIELDS = {
     "id": QT_TRANSLATE_NOOP("AuditFields", "ID"),
@@ -104,6 +111,9 @@ FIELDS = {
     "experience_years": QT_TRANSLATE_NOOP("AuditFields", "Years of experience"),
     "notes": QT_TRANSLATE_NOOP("AuditFields", "Notes"),
 }
+FIELDS_OF_TABLE = {  # where a table's field means something narrower than the common label
+    ("staff", "name"): QT_TRANSLATE_NOOP("AuditFields", "Full name"),
+}
 
 
 def _tr(context: str, text: object) -> str:
@@ -118,7 +128,9 @@ def table_label(table: str) -> str:
     return _tr("AuditPage", TABLES[table]) if table in TABLES else table
 
 
-def field_label(key: str) -> str:
+def field_label(key: str, table: str = "") -> str:
+    if (table, key) in FIELDS_OF_TABLE:
+        return _tr("AuditFields", FIELDS_OF_TABLE[(table, key)])
     return _tr("AuditFields", FIELDS[key]) if key in FIELDS else key
 
 
@@ -127,7 +139,8 @@ def value_text(key: str, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _tr("AuditPage", "Yes") if value else _tr("AuditPage", "No")
+        yes = QCoreApplication.translate("AuditPage", "Yes")
+        return yes if value else QCoreApplication.translate("AuditPage", "No")
     if isinstance(value, int) and key.endswith("_fen"):
         return format_fen(value)
     if isinstance(value, str) and len(value) >= 19 and value[10:11] == "T" and value[:4].isdigit():
@@ -154,8 +167,8 @@ def field_changes(row: audit.AuditRow) -> list[tuple[str, str, str, bool]]:
     out = []
     for key in keys:
         old, new = before.get(key), after.get(key)
-        changed = row.action not in ("insert", "delete") or old != new
-        out.append((field_label(key), value_text(key, old), value_text(key, new), changed))
+        changed = old != new
+        out.append((field_label(key, row.table_name), value_text(key, old), value_text(key, new), changed))
     return out
 
 
@@ -164,7 +177,7 @@ def change_summary(row: audit.AuditRow) -> str:
     if row.summary:
         return row.summary
     if row.action == "update":
-        parts = [f"{name}：{old} → {new}" for name, old, new, _ in field_changes(row)]
+        parts = [f"{name}：{old} → {new}" for name, old, new, changed in field_changes(row) if changed]
         return "；".join(parts)
     values = _loads(row.after or row.before)
     for key in ("name", "display_name", "username", "key", "title"):
@@ -180,12 +193,12 @@ class AuditSource:
         self._st = st
         self._actor = actor
         self._columns = (
-            Column("at", _tr("AuditPage", "Time"), kind="datetime"),
-            Column("username", _tr("AuditPage", "User")),
-            Column("action", _tr("AuditPage", "Action")),
-            Column("table_name", _tr("AuditPage", "Record type")),
-            Column("record_id", _tr("AuditPage", "Record")),
-            Column("summary", _tr("AuditPage", "Details")),
+            Column("at", QCoreApplication.translate("AuditPage", "Time"), kind="datetime"),
+            Column("username", QCoreApplication.translate("AuditPage", "User")),
+            Column("action", QCoreApplication.translate("AuditPage", "Action")),
+            Column("table_name", QCoreApplication.translate("AuditPage", "Record type")),
+            Column("record_id", QCoreApplication.translate("AuditPage", "Record")),
+            Column("summary", QCoreApplication.translate("AuditPage", "Details")),
         )
 
     @property
