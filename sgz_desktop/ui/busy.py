@@ -13,7 +13,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from ..core.progress import Progress
+from ..core.progress import Cancelled, Progress
 
 translate = QCoreApplication.translate  # a plain name lupdate still recognises
 
@@ -32,6 +32,9 @@ def run_and_wait(parent: QWidget | None, title: str, fn: Callable[[Progress], T]
     task.finished.connect(loop.quit)
     if not task.is_finished:
         loop.exec()
+    if not task.is_finished:  # the app is quitting: stop the work (it undoes itself) and say so
+        task.cancel()
+        raise Cancelled()
     if task.error is not None:
         raise task.error
     return task.result  # type: ignore[return-value]

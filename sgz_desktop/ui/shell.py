@@ -141,8 +141,10 @@ class Shell:
         except ImportError:
             raise SgzError(translate("shell", "The demo station is not available in this version.")) from None
         data = self.data
+        # Scripts that log in with SGZ_USER/SGZ_PASSWORD get a demo whose password they already know.
+        password = os.environ.get("SGZ_PASSWORD") if os.environ.get("SGZ_USER") else None
         run_and_wait(None, translate("shell", "Creating the demo station…"),
-                     lambda progress: make_demo(data, progress=progress))
+                     lambda progress: make_demo(data, password=password or None, progress=progress))
 
     # --- session ------------------------------------------------------------------------------------
 
