@@ -1,517 +1,517 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>AuditFields</name>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="67" />
-      <source>ID</source>
-      <translation>编号</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="67"/>
+        <source>ID</source>
+        <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="68" />
-      <source>Name</source>
-      <translation>名称</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="68"/>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="69" />
-      <source>Station UUID</source>
-      <translation>站点标识</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="69"/>
+        <source>Station UUID</source>
+        <translation>站点标识</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="70" />
-      <source>Subdistrict</source>
-      <translation>所属街道</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="70"/>
+        <source>Subdistrict</source>
+        <translation>所属街道</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="71" />
-      <source>District</source>
-      <translation>所在区</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="71"/>
+        <source>District</source>
+        <translation>所在区</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="72" />
-      <source>District type</source>
-      <translation>区域类型</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="72"/>
+        <source>District type</source>
+        <translation>区域类型</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="73" />
-      <source>Fonds code</source>
-      <translation>全宗号</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="73"/>
+        <source>Fonds code</source>
+        <translation>全宗号</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="74" />
-      <source>Operating organisation</source>
-      <translation>承接机构</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="74"/>
+        <source>Operating organisation</source>
+        <translation>承接机构</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="75" />
-      <source>Responsible person</source>
-      <translation>负责人</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="75"/>
+        <source>Responsible person</source>
+        <translation>负责人</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="76" />
-      <source>Contact phone</source>
-      <translation>联系电话</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="76"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="77" />
-      <source>Address</source>
-      <translation>地址</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="77"/>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="78" />
-      <source>City average wage</source>
-      <translation>城市平均工资</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="78"/>
+        <source>City average wage</source>
+        <translation>城市平均工资</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="79" />
-      <source>Secret kept in</source>
-      <translation>密钥保存位置</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="79"/>
+        <source>Secret kept in</source>
+        <translation>密钥保存位置</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="80" />
-      <source>Key check</source>
-      <translation>密钥校验值</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="80"/>
+        <source>Key check</source>
+        <translation>密钥校验值</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="81" />
-      <source>Created at</source>
-      <translation>创建时间</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="81"/>
+        <source>Created at</source>
+        <translation>创建时间</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="82" />
-      <source>Kind</source>
-      <translation>类型</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="82"/>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="83" />
-      <source>Order</source>
-      <translation>排序</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="83"/>
+        <source>Order</source>
+        <translation>排序</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="84" />
-      <source>Active</source>
-      <translation>启用</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="84"/>
+        <source>Active</source>
+        <translation>启用</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="85" />
-      <source>Setting</source>
-      <translation>设置项</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="85"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="86" />
-      <source>Value</source>
-      <translation>值</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="86"/>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="87" />
-      <source>User name</source>
-      <translation>登录名</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="87"/>
+        <source>User name</source>
+        <translation>登录名</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="88" />
-      <source>Display name</source>
-      <translation>显示名称</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="88"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="89" />
-      <source>Role</source>
-      <translation>角色</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="89"/>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="90" />
-      <source>Password</source>
-      <translation>密码</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="90"/>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="91" />
-      <source>Failed logins</source>
-      <translation>登录失败次数</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="91"/>
+        <source>Failed logins</source>
+        <translation>登录失败次数</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="92" />
-      <source>Locked until</source>
-      <translation>锁定至</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="92"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="93" />
-      <source>Must change password</source>
-      <translation>须修改密码</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="93"/>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="94" />
-      <source>Last login</source>
-      <translation>最近登录</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="94"/>
+        <source>Last login</source>
+        <translation>最近登录</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="95" />
-      <source>Gender</source>
-      <translation>性别</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="95"/>
+        <source>Gender</source>
+        <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="96" />
-      <source>ID number</source>
-      <translation>身份证号</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="96"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="97" />
-      <source>ID number index</source>
-      <translation>身份证号索引</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="97"/>
+        <source>ID number index</source>
+        <translation>身份证号索引</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="98" />
-      <source>Phone</source>
-      <translation>电话</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="98"/>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="99" />
-      <source>Post</source>
-      <translation>岗位</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="99"/>
+        <source>Post</source>
+        <translation>岗位</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="100" />
-      <source>Employment</source>
-      <translation>用工形式</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="100"/>
+        <source>Employment</source>
+        <translation>用工形式</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="101" />
-      <source>Certificate level</source>
-      <translation>职业资格等级</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="101"/>
+        <source>Certificate level</source>
+        <translation>职业资格等级</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="102" />
-      <source>Certificate number</source>
-      <translation>证书编号</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="102"/>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="103" />
-      <source>Certificate date</source>
-      <translation>取证日期</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="103"/>
+        <source>Certificate date</source>
+        <translation>取证日期</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="104" />
-      <source>Social-work background</source>
-      <translation>社会工作专业背景</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="104"/>
+        <source>Social-work background</source>
+        <translation>社会工作专业背景</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="105" />
-      <source>Community</source>
-      <translation>社区/村</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="105"/>
+        <source>Community</source>
+        <translation>社区/村</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="106" />
-      <source>Hired on</source>
-      <translation>入职日期</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="106"/>
+        <source>Hired on</source>
+        <translation>入职日期</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="107" />
-      <source>Left on</source>
-      <translation>离职日期</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="107"/>
+        <source>Left on</source>
+        <translation>离职日期</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="108" />
-      <source>Contract ends</source>
-      <translation>合同到期</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="108"/>
+        <source>Contract ends</source>
+        <translation>合同到期</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="109" />
-      <source>Monthly pay</source>
-      <translation>月工资</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="109"/>
+        <source>Monthly pay</source>
+        <translation>月工资</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="110" />
-      <source>Social insurance and housing fund</source>
-      <translation>五险一金</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="110"/>
+        <source>Social insurance and housing fund</source>
+        <translation>五险一金</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="111" />
-      <source>Years of experience</source>
-      <translation>社会工作从业年限</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="111"/>
+        <source>Years of experience</source>
+        <translation>社会工作从业年限</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="112" />
-      <source>Notes</source>
-      <translation>备注</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="112"/>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="115" />
-      <source>Full name</source>
-      <translation>姓名</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="115"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="38" />
-      <source>Added</source>
-      <translation>新增</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="38"/>
+        <source>Added</source>
+        <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="39" />
-      <source>Changed</source>
-      <translation>修改</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="39"/>
+        <source>Changed</source>
+        <translation>修改</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="40" />
-      <source>Deleted</source>
-      <translation>删除</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="40"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="41" />
-      <source>Logged in</source>
-      <translation>登录</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="41"/>
+        <source>Logged in</source>
+        <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="42" />
-      <source>Login failed</source>
-      <translation>登录失败</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="42"/>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="43" />
-      <source>Logged out</source>
-      <translation>退出登录</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="43"/>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="44" />
-      <source>Station set up</source>
-      <translation>站点初始化</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="44"/>
+        <source>Station set up</source>
+        <translation>站点初始化</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="45" />
-      <source>Key recovered</source>
-      <translation>恢复密钥</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="45"/>
+        <source>Key recovered</source>
+        <translation>恢复密钥</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="46" />
-      <source>Backup</source>
-      <translation>备份</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="46"/>
+        <source>Backup</source>
+        <translation>备份</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="47" />
-      <source>Restore</source>
-      <translation>恢复</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="47"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="48" />
-      <source>Export</source>
-      <translation>导出</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="48"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="52" />
-      <source>Station profile</source>
-      <translation>站点信息</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="52"/>
+        <source>Station profile</source>
+        <translation>站点信息</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="53" />
-      <source>Communities</source>
-      <translation>社区/村</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="53"/>
+        <source>Communities</source>
+        <translation>社区/村</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="54" />
-      <source>Settings</source>
-      <translation>系统设置</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="54"/>
+        <source>Settings</source>
+        <translation>系统设置</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="55" />
-      <source>Users</source>
-      <translation>用户账号</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="55"/>
+        <source>Users</source>
+        <translation>用户账号</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="56" />
-      <source>Staff roster</source>
-      <translation>人员花名册</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="56"/>
+        <source>Staff roster</source>
+        <translation>人员花名册</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="57" />
-      <source>Annual assessments</source>
-      <translation>年度考核</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="57"/>
+        <source>Annual assessments</source>
+        <translation>年度考核</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="58" />
-      <source>Internships</source>
-      <translation>实习生</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="58"/>
+        <source>Internships</source>
+        <translation>实习生</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="59" />
-      <source>Training sessions</source>
-      <translation>培训记录</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="59"/>
+        <source>Training sessions</source>
+        <translation>培训记录</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="60" />
-      <source>Training attendance</source>
-      <translation>培训签到</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="60"/>
+        <source>Training attendance</source>
+        <translation>培训签到</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="61" />
-      <source>Training materials</source>
-      <translation>培训材料</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="61"/>
+        <source>Training materials</source>
+        <translation>培训材料</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="142" />
-      <source>Yes</source>
-      <translation>是</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="142"/>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="143" />
-      <source>No</source>
-      <translation>否</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="143"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="196" />
-      <source>Time</source>
-      <translation>时间</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="211"/>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="197" />
-      <source>User</source>
-      <translation>用户</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="212"/>
+        <source>User</source>
+        <translation>用户</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="198" />
-      <source>Action</source>
-      <translation>操作</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="213"/>
+        <source>Action</source>
+        <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="199" />
-      <source>Record type</source>
-      <translation>记录类型</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="214"/>
+        <source>Record type</source>
+        <translation>记录类型</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="200" />
-      <source>Record</source>
-      <translation>记录编号</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="215"/>
+        <source>Record</source>
+        <translation>记录编号</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="201" />
-      <source>Details</source>
-      <translation>详情</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="216"/>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="240" />
-      <source>Audit log</source>
-      <translation>操作日志</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="255"/>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="251" />
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="337" />
-      <source>Select an entry to see what changed.</source>
-      <translation>选择一条日志，查看修改前后的内容。</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="266"/>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="352"/>
+        <source>Select an entry to see what changed.</source>
+        <translation>选择一条日志，查看修改前后的内容。</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="255" />
-      <source>Field</source>
-      <translation>字段</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="270"/>
+        <source>Field</source>
+        <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="255" />
-      <source>Before</source>
-      <translation>修改前</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="270"/>
+        <source>Before</source>
+        <translation>修改前</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="255" />
-      <source>After</source>
-      <translation>修改后</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="270"/>
+        <source>After</source>
+        <translation>修改后</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="277" />
-      <source>All users</source>
-      <translation>全部用户</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="292"/>
+        <source>All users</source>
+        <translation>全部用户</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="282" />
-      <source>System</source>
-      <translation>系统</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="297"/>
+        <source>System</source>
+        <translation>系统</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="285" />
-      <source>All actions</source>
-      <translation>全部操作</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="300"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="289" />
-      <source>All records</source>
-      <translation>全部记录类型</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="304"/>
+        <source>All records</source>
+        <translation>全部记录类型</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="297" />
-      <source>From</source>
-      <translation>从</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="312"/>
+        <source>From</source>
+        <translation>从</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="298" />
-      <source>To</source>
-      <translation>至</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="313"/>
+        <source>To</source>
+        <translation>至</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="309" />
-      <source>Any</source>
-      <translation>不限</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="324"/>
+        <source>Any</source>
+        <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/audit_page.py" line="345" />
-      <source>No field values were recorded.</source>
-      <translation>这条日志没有记录字段内容。</translation>
+        <location filename="../../sgz_desktop/ui/audit_page.py" line="361"/>
+        <source>No field values were recorded.</source>
+        <translation>这条日志没有记录字段内容。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LazyTableModel</name>
     <message>
-      <location filename="../../sgz_desktop/ui/table_model.py" line="184" />
-      <source>Yes</source>
-      <translation>是</translation>
+        <location filename="../../sgz_desktop/ui/table_model.py" line="184"/>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/table_model.py" line="184" />
-      <source>No</source>
-      <translation>否</translation>
+        <location filename="../../sgz_desktop/ui/table_model.py" line="184"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TablePage</name>
     <message>
-      <location filename="../../sgz_desktop/ui/table_page.py" line="63" />
-      <source>Search…</source>
-      <translation>搜索…</translation>
+        <location filename="../../sgz_desktop/ui/table_page.py" line="63"/>
+        <source>Search…</source>
+        <translation>搜索…</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/table_page.py" line="68" />
-      <location filename="../../sgz_desktop/ui/table_page.py" line="157" />
-      <location filename="../../sgz_desktop/ui/table_page.py" line="173" />
-      <source>Export to Excel</source>
-      <translation>导出 Excel</translation>
+        <location filename="../../sgz_desktop/ui/table_page.py" line="68"/>
+        <location filename="../../sgz_desktop/ui/table_page.py" line="157"/>
+        <location filename="../../sgz_desktop/ui/table_page.py" line="173"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/table_page.py" line="158" />
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Excel 工作簿 (*.xlsx)</translation>
+        <location filename="../../sgz_desktop/ui/table_page.py" line="158"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/table_page.py" line="174" />
-      <source>Exported %1 rows to %2.</source>
-      <translation>已导出 %1 条记录到 %2。</translation>
+        <location filename="../../sgz_desktop/ui/table_page.py" line="174"/>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出 %1 条记录到 %2。</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/table_page.py" line="177" />
-      <source>Exporting to Excel…</source>
-      <translation>正在导出 Excel…</translation>
+        <location filename="../../sgz_desktop/ui/table_page.py" line="177"/>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/table_page.py" line="193" />
-      <source>%1 rows in total</source>
-      <translation>共 %1 条</translation>
+        <location filename="../../sgz_desktop/ui/table_page.py" line="193"/>
+        <source>%1 rows in total</source>
+        <translation>共 %1 条</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>worker</name>
     <message>
-      <location filename="../../sgz_desktop/ui/worker.py" line="98" />
-      <source>Cancelling…</source>
-      <translation>正在取消…</translation>
+        <location filename="../../sgz_desktop/ui/worker.py" line="98"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../../sgz_desktop/ui/worker.py" line="111" />
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <location filename="../../sgz_desktop/ui/worker.py" line="111"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
-  </context>
+</context>
 </TS>

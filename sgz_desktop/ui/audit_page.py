@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
@@ -163,13 +163,28 @@ def _loads(text: str) -> dict[str, Any]:
 def field_changes(row: audit.AuditRow) -> list[tuple[str, str, str, bool]]:
     """(field, before, after, changed) for every field the entry mentions, in a stable order."""
     before, after = _loads(row.before), _loads(row.after)
-    keys = list(dict.fromkeys([*before, *after]))
+    keys = sorted(dict.fromkeys([*before, *after]), key=_column_order(row.table_name))
     out = []
     for key in keys:
         old, new = before.get(key), after.get(key)
         changed = old != new
         out.append((field_label(key, row.table_name), value_text(key, old), value_text(key, new), changed))
     return out
+
+
+def _column_order(table: str) -> Callable[[str], int]:
+    """Fields in the order of the table's columns, as the forms show them (the log sorts by name)."""
+    known = Base.metadata.tables.get(table)
+    order = {c.name: i for i, c in enumerate(known.columns)} if known is not None else {}
+    return lambda key: order.get(key, len(order))
+
+
+def record_text(row: audit.AuditRow) -> str:
+    """The record's id; for entries logged without one, the id among the logged values."""
+    if row.record_id:
+        return row.record_id
+    values = _loads(row.after or row.before)
+    return str(values.get("id", "")) if values.get("id") is not None else ""
 
 
 def change_summary(row: audit.AuditRow) -> str:
@@ -224,7 +239,7 @@ class AuditSource:
         sort = query.sort_key or "at"
         descending = query.descending if query.sort_key else True  # natural order: newest first
         rows = audit.page_entries(self._st, self._actor, self.audit_filter(query), offset, limit, sort, descending)
-        return [(r.at, r.username, action_label(r.action), table_label(r.table_name), r.record_id,
+        return [(r.at, r.username, action_label(r.action), table_label(r.table_name), record_text(r),
                  change_summary(r), r) for r in rows]
 
 
@@ -336,7 +351,8 @@ class AuditPage(QWidget):
         if not isinstance(row, audit.AuditRow):
             self.detail_title.setText(self.tr("Select an entry to see what changed."))
             return
-        where = table_label(row.table_name) + (f" #{row.record_id}" if row.record_id else "")
+        record = record_text(row)
+        where = table_label(row.table_name) + (f" #{record}" if record else "")
         self.detail_title.setText(
             f"{row.at:%Y-%m-%d %H:%M:%S}　{row.username}　{action_label(row.action)}　{where}"
             + (f"\n{row.summary}" if row.summary else ""))
