@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -244,12 +244,15 @@ def _staff_by_certificate_chart(st: Station) -> QWidget:
     rows = staff_by_certificate(st)
     bars = QBarSet(translate("dashboard", "Staff in post"))
     bars.append([count for _level, count in rows])
+    bars.setColor(QColor("#35618a"))
+    bars.setLabelColor(QColor("white"))
     series = QBarSeries()
     series.append(bars)
     series.setLabelsVisible(True)
     chart = QChart()
     chart.addSeries(series)
     chart.legend().hide()
+    chart.setBackgroundVisible(False)  # the card behind it is the background
     axis_x = QBarCategoryAxis()
     axis_x.append([_level_label(level) for level, _count in rows])
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
@@ -266,6 +269,8 @@ def _staff_by_certificate_chart(st: Station) -> QWidget:
     series.attachAxis(axis_y)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setBackgroundBrush(QColor("white"))
+    view.setFrameShape(QFrame.Shape.NoFrame)
     view.setMinimumHeight(260)
     return view
 
