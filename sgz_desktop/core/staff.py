@@ -258,8 +258,9 @@ def _get(s: Session, staff_id: int) -> Staff:
 
 # --- writing ------------------------------------------------------------------------------------------
 
-def _check(st: Station, s: Session, data: StaffInput, staff_id: int | None) -> str:
-    """Validate against the database too; returns the blind index of the ID number."""
+def check_staff(st: Station, s: Session, data: StaffInput, staff_id: int | None) -> str:
+    """Validate a ``normalised`` entry against the database too (duplicates, communities); raises
+    ValidationError, or returns the blind index of the ID number."""
     allowed = active_communities(s)
     current = s.get(Staff, staff_id) if staff_id is not None else None
     if current is not None and current.community_id is not None:
@@ -277,7 +278,7 @@ def _check(st: Station, s: Session, data: StaffInput, staff_id: int | None) -> s
     return index
 
 
-def _apply(row: Staff, data: StaffInput, index: str) -> None:
+def apply_input(row: Staff, data: StaffInput, index: str) -> None:
     row.name = data.name
     row.id_number = data.id_number
     row.id_number_index = index
@@ -298,15 +299,21 @@ def _apply(row: Staff, data: StaffInput, index: str) -> None:
     row.notes = data.notes
 
 
+def insert_staff(st: Station, s: Session, data: StaffInput) -> Staff:
+    """Validate and add one person inside the caller's transaction (permission checked by the caller)."""
+    data = normalised(data)
+    index = check_staff(st, s, data, None)
+    row = Staff(leave_reason="")
+    apply_input(row, data, index)
+    s.add(row)
+    s.flush()
+    return row
+
+
 def add_staff(st: Station, actor: Actor, data: StaffInput) -> StaffInfo:
     require(actor, Permission.EDIT_STAFF)
-    data = normalised(data)
     with st.begin(actor) as s:
-        index = _check(st, s, data, None)
-        row = Staff(leave_reason="")
-        _apply(row, data, index)
-        s.add(row)
-        s.flush()
+        row = insert_staff(st, s, data)
         return _info(row, _community_names(s).get(row.community_id or 0, ""), True)
 
 
@@ -315,10 +322,10 @@ def update_staff(st: Station, actor: Actor, staff_id: int, data: StaffInput) -> 
     data = normalised(data)
     with st.begin(actor) as s:
         row = _get(s, staff_id)
-        index = _check(st, s, data, staff_id)
+        index = check_staff(st, s, data, staff_id)
         if row.leave_date is not None and row.leave_date <= data.hire_date:
             raise ValidationError(Problem(LABELS["hire_date"], f"必须早于离职日期 {row.leave_date:%Y-%m-%d}"))
-        _apply(row, data, index)
+        apply_input(row, data, index)
         s.flush()
         return _info(row, _community_names(s).get(row.community_id or 0, ""), True)
 
