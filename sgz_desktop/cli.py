@@ -65,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         _say(str(err))
         return 1
+    except OSError as exc:  # a USB drive pulled out, a folder without write permission
+        if debug:
+            traceback.print_exc()
+        where = f" {exc.filename}" if exc.filename else ""
+        _say(f"无法读写文件{where}（{exc.strerror or exc}）。请检查路径是否正确、U盘是否插好、是否有写入权限。")
+        return 1
     except KeyboardInterrupt:
         _say("已取消。")
         return 130

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from sgz_desktop import __version__
@@ -109,11 +111,58 @@ def test_init_needs_a_keyring_or_an_explicit_secret_file(home: Path, tmp_path: P
     refused = run(*args, home=home, SGZ_PASSWORD="Wangli2026")
     assert_clean_failure(refused, "--secret-file")
     assert not (data / "station.db").exists()
-    made = run(*args, "--secret-file", home=home, SGZ_PASSWORD="Wangli2026")
+    sheet = tmp_path / "恢复密钥.pdf"
+    made = run(*args, "--secret-file", "--recovery-pdf", str(sheet), home=home, SGZ_PASSWORD="Wangli2026")
     assert made.returncode == 0, made.stderr
     key_lines = [line for line in made.stdout.splitlines() if line.startswith("恢复密钥：")]
     assert len(key_lines) == 1 and len(key_lines[0].split("：")[1].replace("-", "")) == 56
     assert "只显示这一次" in made.stdout and (data / "station-secret.key").exists()
+    first_group = key_lines[0].split("：")[1].split("-")[0]
+    assert first_group in "".join(page.extract_text() for page in PdfReader(sheet).pages)
+
+
+def test_check_exits_1_on_an_integrity_failure(demo_dir: Path, home: Path, tmp_path: Path) -> None:
+    data = tmp_path / "station"
+    shutil.copytree(demo_dir, data)
+    conn = sqlite3.connect(data / "station.db")
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.commit()
+    conn.close()
+    result = run("--data-dir", str(data), "check", home=home)
+    assert result.returncode == 1 and "[问题] 操作日志只能追加" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_unexpected_errors_are_one_line_unless_debugging(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from sgz_desktop import cli
+    from sgz_desktop.cli_commands import station
+
+    def broken(ctx: object) -> int:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(station, "check", broken)
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "SGZ_DEBUG=1" in err and "Traceback" not in err
+    monkeypatch.setenv("SGZ_DEBUG", "1")
+    assert cli.main(["check"]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
+    def unplugged(ctx: object) -> int:
+        raise FileNotFoundError(2, "No such file or directory", "/media/usb/sgz-backups")
+
+    monkeypatch.delenv("SGZ_DEBUG")
+    monkeypatch.setattr(station, "check", unplugged)
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "/media/usb/sgz-backups" in err and "U盘" in err and len(err.strip().splitlines()) == 1
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    from sgz_desktop import cli
+
+    assert cli.main(["no-such-command"]) == 2
+    assert "命令用法不对" in capsys.readouterr().err
 
 
 def test_database_holds_no_personal_data_in_plaintext(demo_dir: Path) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, and_, func, or_, select, text, type_coerce
+from sqlalchemy import ColumnElement, Text, and_, func, inspect, or_, select, text, type_coerce
 
 from . import profile, settings
 from .db import migrate
@@ -190,7 +190,10 @@ def _station_secret(st: Station, deep: bool) -> list[CheckResult]:
     cipher = st.require_unlocked()
     checked, failures = 0, []
     with st.engine.connect() as conn:
+        present = set(inspect(conn).get_table_names())  # an older schema may lack an area's tables
         for table, col, context in _encrypted_columns():
+            if table.name not in present:
+                continue
             pk = next(iter(table.primary_key.columns))
             stmt = select(pk, type_coerce(col, Text)).where(col != "").order_by(pk)
             for key, token in conn.execute(stmt if deep else stmt.limit(50)):
