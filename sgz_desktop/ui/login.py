@@ -56,6 +56,7 @@ class LoginDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
+        self.error_label.hide()  # takes room only when there is something to say
         layout.addWidget(self.error_label)
         self._add_demo_note(layout)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -87,6 +88,7 @@ class LoginDialog(QDialog):
             self.actor = users.login(self.st, self.username.text(), self.password.text())
         except SgzError as err:
             self.error_label.setText(str(err))
+            self.error_label.show()
             self.password.selectAll()
             self.password.setFocus()
             return

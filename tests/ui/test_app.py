@@ -125,3 +125,39 @@ def test_recovery_key_dialog_unlocks_a_station(qtbot, tmp_path: Path, clock) -> 
         assert dialog.restored and st.unlocked
     finally:
         st.close()
+
+
+class FakeApp:
+    """Stands in for QApplication where the shell would quit the real one."""
+
+    def __init__(self) -> None:
+        self.exit_codes: list[int] = []
+
+    def exit(self, code: int) -> None:
+        self.exit_codes.append(code)
+
+
+def test_log_out_returns_to_the_login_and_closing_quits(qtbot, station, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sgz_desktop.core import users
+
+    monkeypatch.setenv("SGZ_USER", "fuzhanzhang")
+    monkeypatch.setenv("SGZ_PASSWORD", ADMIN_PASSWORD)
+    fake = FakeApp()
+    shell = Shell(fake, station.data)  # type: ignore[arg-type]
+    shell.st = station
+    assert shell.start_session()
+    first = shell.window
+    assert first is not None and first.isVisible()
+    asked: list[int] = []
+
+    def log_in_again() -> object:
+        asked.append(1)
+        return users.login(station, "fuzhanzhang", ADMIN_PASSWORD)
+
+    monkeypatch.setattr(shell, "ask_login", log_in_again)
+    first.log_out()
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window is not first)
+    assert asked == [1] and fake.exit_codes == []  # the login dialog asked again; nothing quit
+    second = shell.window
+    second.close()  # closing the window (not logging out) quits
+    assert fake.exit_codes == [0] and shell.window is None
