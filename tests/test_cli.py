@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from sgz_desktop import __version__
+from sgz_desktop.core.lock import DataDirLock
 from sgz_desktop.core.models import Staff
 from sgz_desktop.core.paths import DataDir
 from sgz_desktop.core.station import open_station
@@ -94,6 +95,9 @@ def test_backup_then_restore_keeps_rows(demo_dir: Path, home: Path, tmp_path: Pa
     added = run("users", "add", "lisi", "--name", "李四", "--role", "social_worker", home=home,
                 SGZ_NEW_PASSWORD="Lisi2026pw", **admin)
     assert added.returncode == 0, added.stderr
+    with DataDirLock(DataDir(data).lock_file):  # as the open window holds it
+        refused = run("restore", "--from", str(folder), home=home, **admin)
+    assert_clean_failure(refused, "已被另一个正在运行的社工站程序打开")
     restored = run("restore", "--from", str(folder), home=home, **admin)
     assert restored.returncode == 0, restored.stderr
     assert "恢复前的数据已另存到" in restored.stdout
