@@ -185,7 +185,7 @@ def fill_staff(ctx: DemoContext) -> None:
         left_on = ctx.day_between(start + dt.timedelta(days=60), recent)
         rows.append(_staff_row(ctx, "驻站社工", "专职", (24, 35), start, sw_background=True, social_insurance=True,
                                monthly_pay_fen=_pay(ctx, 1.0, 1.1), experience_years=2, leave_date=left_on,
-                               notes="合同期满离职", cert=_cert(ctx, "助理社会工作师", start)))
+                               leave_reason="合同期满离职", cert=_cert(ctx, "助理社会工作师", start)))
         for cid, cname in communities:
             for _ in range(ctx.scale):
                 rows.append(_staff_row(ctx, "社区联络员", "兼职", (28, 55), ctx.day_between(start, recent),
