@@ -92,11 +92,13 @@ class LazyTableModel(QAbstractTableModel):
             self.fetchMore()
 
     def _load(self) -> None:
+        """First page first: when it is not full it is every row, and the count (a second scan of
+        the table for a text filter) is not needed."""
         self._rows = []
         self._total = 0
-        self._total = self._source.count(self._query)
-        if self._total:
-            self._rows = self._next_page()
+        first = list(self._source.page(self._query, 0, self._page_size))[:self._page_size]
+        self._total = len(first) if len(first) < self._page_size else self._source.count(self._query)
+        self._rows = first[:self._total]
 
     def _next_page(self) -> list[Sequence[object]]:
         limit = min(self._page_size, self._total - len(self._rows))

@@ -142,3 +142,23 @@ def test_a_failing_page_is_reported_not_raised() -> None:
     model.fetchMore(QModelIndex())
     assert [str(e) for e in errors] == ["数据已被删除。"]
     assert model.rowCount() == model.total == 100 and not model.canFetchMore()
+
+
+class CountingSource(ListSource):
+    def __init__(self, rows: int) -> None:
+        super().__init__([Column("i", "I", kind="int")], [(i,) for i in range(rows)])
+        self.counts = 0
+
+    def count(self, query: TableQuery) -> int:
+        self.counts += 1
+        return super().count(query)
+
+
+def test_a_filter_that_fits_one_page_is_not_counted_twice() -> None:
+    source = CountingSource(1000)
+    model = LazyTableModel(source, page_size=200)
+    assert source.counts == 1 and model.total == 1000
+    model.set_query(TableQuery(text="99"))  # 99, 199, 299, ... 990-999: 19 rows, one page
+    assert source.counts == 1 and model.total == model.rowCount() == 19
+    model.set_query(TableQuery(text="9999"))
+    assert model.total == 0 and not model.canFetchMore()
