@@ -35,7 +35,7 @@ def _size(n: int) -> str:
 
 def make_backup(ctx: Context) -> int:
     actor = ctx.login()
-    info = backup.backup_to(ctx.station(), actor, ctx.args.to)
+    info = backup.backup_to(ctx.station(), actor, ctx.args.to, ctx.progress())
     ctx.print(f"已备份到 {info.path}")
     ctx.print(f"共 {info.file_count} 个文件，{_size(info.bytes)}，已校验{'无误' if info.verified else '（未校验）'}。")
     return 0
@@ -49,7 +49,7 @@ def restore(ctx: Context) -> int:
             # Replacing a station's data is for its administrator; an empty folder (a new PC) has no one yet.
             require(ctx.login(), Permission.RESTORE)
             ctx.close()
-        result = backup.restore_from(data, ctx.args.source, SystemClock())
+        result = backup.restore_from(data, ctx.args.source, SystemClock(), ctx.progress())
         info = result.restored
         ctx.print(f"已从 {info.path} 恢复「{info.station_name}」（备份于 {info.created_at:%Y-%m-%d %H:%M}）。")
         if result.previous is not None:

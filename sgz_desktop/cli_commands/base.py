@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO, TypeAlias
 from ..core import users
 from ..core.errors import LoginFailed, SgzError
 from ..core.paths import DataDir, resolve_data_dir
+from ..core.progress import Progress
 from ..core.roles import Actor
 from ..core.station import Station, open_station
 
@@ -67,6 +68,20 @@ class Context:
 
     def print(self, *parts: object) -> None:
         print(*parts, file=self.out)
+
+    def progress(self) -> Progress:
+        """Progress on the terminal (stderr, one line redrawn); silent in scripts and pipes."""
+        if not sys.stderr.isatty():
+            return Progress()
+
+        def show(done: int, total: int, text: str) -> None:
+            percent = done * 100 // total if total else 0
+            end = "\n" if total and done >= total else ""
+            line = f"{percent:3d}%  {text}"
+            # Spaces rather than an ANSI erase: the Windows console may not understand escapes.
+            print("\r" + line + " " * max(0, 70 - display_width(line)), end=end, file=sys.stderr, flush=True)
+
+        return Progress(show)
 
 
 def ask_secret(prompt: str) -> str:

@@ -110,7 +110,7 @@ def demo(ctx: Context) -> int:
     a, data = ctx.args, ctx.data
     data.root.mkdir(parents=True, exist_ok=True)
     with DataDirLock(data.lock_file):
-        result = make_demo(data, password=a.password, years=a.years, scale=a.scale)
+        result = make_demo(data, password=a.password, years=a.years, scale=a.scale, progress=ctx.progress())
     ctx.print(f"已建立演示站点「{result.station_name}」，数据目录 {data.root}")
     counts = result.counts
     ctx.print(f"社区（村）{counts.get('communities', 0)} 个，人员 {counts.get('staff', 0)} 名。")
