@@ -23,7 +23,7 @@ def name_for(n: int) -> str:
 
 def person(n: int | None = None, **values: object) -> StaffInput:
     n = next(_serial) if n is None else n
-    born = dt.date(1980, 1, 1) + dt.timedelta(days=37 * (n % 300))
+    born = dt.date(1970, 1, 1) + dt.timedelta(days=23 * (n % 300))
     base = StaffInput(name=name_for(n), id_number=make_id_number("420102", born, (n * 2 + 1) % 1000),
                       post="驻站社工", employment="专职", hire_date=dt.date(2024, 3, 1),
                       phone=f"138{n:08d}", cert_level="助理社会工作师", cert_number=f"ZS{n:06d}",
