@@ -249,7 +249,10 @@ def _fsync_dir(path: Path) -> None:
 def _read_manifest(folder: Path) -> dict[str, Any]:
     path = folder / MANIFEST
     if not path.is_file():
-        raise IntegrityFailure(f"{folder} 不是社工站备份文件夹（缺少 {MANIFEST}）。请选择名为 {PREFIX}… 的文件夹。")
+        inside = list_backups(folder) if folder.is_dir() else []
+        hint = (f"这个文件夹里有 {len(inside)} 份备份，最新的是 {inside[0].path.name}，请选择那一个文件夹。" if inside
+                else f"请选择名为 {PREFIX}… 的文件夹。")
+        raise IntegrityFailure(f"{folder} 不是社工站备份文件夹（缺少 {MANIFEST}）。{hint}")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:

@@ -100,8 +100,11 @@ def test_verify_detects_a_missing_file_and_a_non_backup(station: Station, admin:
     (info.path / "attachments" / "a.txt").unlink()
     with pytest.raises(IntegrityFailure, match=r"缺少文件 attachments/a\.txt"):
         backup.verify_backup(info.path)
-    with pytest.raises(IntegrityFailure, match="不是社工站备份文件夹"):
+    with pytest.raises(IntegrityFailure, match="不是社工站备份文件夹") as err:
         backup.verify_backup(tmp_path)
+    assert f"最新的是 {info.path.name}" in str(err.value)  # the parent folder was picked: name the backup
+    with pytest.raises(IntegrityFailure, match="请选择名为 sgz-backup-"):
+        backup.verify_backup(tmp_path / "nowhere")
 
 
 def test_restore_replaces_data_and_keeps_the_current_data_first(
