@@ -137,3 +137,18 @@ def test_restore_asks_for_a_folder(wiz: FirstRunWizard, tmp_path: Path) -> None:
     wiz.next()
     assert page.error.text()  # the core's sentence about the missing backup
     assert wiz.station is None
+
+
+def test_restore_from_a_backup_folder(wiz: FirstRunWizard, station, admin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sgz_desktop.core.backup import backup_to
+
+    info = backup_to(station, admin, tmp_path / "usb")
+    wiz.choice_page.buttons[Choice.RESTORE].setChecked(True)
+    wiz.next()
+    wiz.restore_page.folder.setText(str(info.path))
+    wiz.next()
+    assert wiz.restore_page.error.text() == ""
+    assert wiz.station is not None and wiz.station.unlocked  # the test keyring holds the same secret
+    assert profile.get_profile(wiz.station).name == "江汉街道社会工作服务站"
+    assert users.login(wiz.station, "fuzhanzhang", ADMIN_PASSWORD).username == "fuzhanzhang"
+    wiz.station.close()
