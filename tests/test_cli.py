@@ -121,8 +121,21 @@ def test_init_needs_a_keyring_or_an_explicit_secret_file(home: Path, tmp_path: P
     key_lines = [line for line in made.stdout.splitlines() if line.startswith("恢复密钥：")]
     assert len(key_lines) == 1 and len(key_lines[0].split("：")[1].replace("-", "")) == 56
     assert "只显示这一次" in made.stdout and (data / "station-secret.key").exists()
-    first_group = key_lines[0].split("：")[1].split("-")[0]
-    assert first_group in "".join(page.extract_text() for page in PdfReader(sheet).pages)
+    key = key_lines[0].split("：")[1]
+    assert key.split("-")[0] in "".join(page.extract_text() for page in PdfReader(sheet).pages)
+    # A reinstalled PC: the secret is gone, the printed key brings it back.
+    (data / "station-secret.key").unlink()
+    login = {"SGZ_USER": "wangli", "SGZ_PASSWORD": "Wangli2026"}
+    recovered = run("--data-dir", str(data), "recover", "--key", home=home, SGZ_RECOVERY_KEY=key.lower(), **login)
+    assert recovered.returncode == 0, recovered.stderr
+    assert (data / "station-secret.key").exists() and "已恢复" in recovered.stdout
+
+
+def test_only_the_administrator_sees_the_recovery_key(demo_dir: Path, home: Path) -> None:
+    refused = run("--data-dir", str(demo_dir), "recovery-key", home=home, SGZ_USER="shegong", SGZ_PASSWORD=PASSWORD)
+    assert_clean_failure(refused, "不能查看恢复密钥")
+    shown = run("--data-dir", str(demo_dir), "recovery-key", home=home, SGZ_USER="fuzhanzhang", SGZ_PASSWORD=PASSWORD)
+    assert shown.returncode == 0 and len(shown.stdout.splitlines()[0].split("：")[1].replace("-", "")) == 56
 
 
 def test_check_exits_1_on_an_integrity_failure(demo_dir: Path, home: Path, tmp_path: Path) -> None:
