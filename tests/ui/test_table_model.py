@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from sgz_desktop.core import audit
 from sgz_desktop.core.errors import NotFound
@@ -15,6 +15,7 @@ from sgz_desktop.core.station import Station
 from sgz_desktop.core.tables import Column, ListSource, TableQuery
 from sgz_desktop.ui.audit_page import AuditSource
 from sgz_desktop.ui.table_model import LazyTableModel
+from sgz_desktop.ui.table_page import TablePage
 from tests.ui.audit_rows import add_audit_entries
 
 N = 3000
@@ -162,3 +163,72 @@ def test_a_filter_that_fits_one_page_is_not_counted_twice() -> None:
     assert source.counts == 1 and model.total == model.rowCount() == 19
     model.set_query(TableQuery(text="9999"))
     assert model.total == 0 and not model.canFetchMore()
+
+
+# --- the page around the model --------------------------------------------------------------------
+
+def roster_page(qtbot) -> TablePage:  # type: ignore[no-untyped-def]
+    rows = [(f"员工{i}", 400_000 + i * 1000, i % 2 == 0, dt.date(2020, 1, 1) + dt.timedelta(days=i), i)
+            for i in range(500)]
+    page = TablePage(ListSource(COLUMNS, rows), "人员花名册", page_size=100)
+    qtbot.addWidget(page)
+    return page
+
+
+def test_page_sorts_by_header_click_and_counts(qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = roster_page(qtbot)
+    assert page.count_label.text() == "500 rows in total"  # English source; Chinese in test_audit_page
+    page.show()
+    header = page.view.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(1) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)  # click on "月工资"
+    assert page.model.query.sort_key == "pay"
+    if not page.model.query.descending:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a second click reverses
+    assert page.model.query.sort_key == "pay" and page.model.query.descending
+    assert page.model.data(page.model.index(0, 1), DISPLAY) == "¥8,990.00"
+
+
+def test_page_extra_filters_and_buttons(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox, QPushButton
+
+    page = roster_page(qtbot)
+    combo = QComboBox()
+    page.add_filter(combo, "专职")
+    button = QPushButton("新增…")
+    page.add_button(button)
+    assert page.button_bar.indexOf(button) < page.button_bar.indexOf(page.export_button)
+    page.set_filter("full", True)
+    assert page.model.total == 250 and page.count_label.text() == "250 rows in total"
+    page.set_filter("full", None)
+    assert page.model.total == 500
+
+
+def test_page_tells_which_row_is_current_and_activated(qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = roster_page(qtbot)
+    current: list[object] = []
+    activated: list[int] = []
+    page.current_row_changed.connect(current.append)
+    page.row_activated.connect(activated.append)
+    page.view.selectRow(3)
+    assert page.current_row() == 3 and page.current_values() is not None
+    assert current[-1] == page.model.row_values(3)
+    page.view.doubleClicked.emit(page.model.index(3, 0))
+    assert activated == [3]
+    page.refresh()
+    assert current[-1] is None and page.current_values() is None
+
+
+def test_page_shows_source_errors_instead_of_raising(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from sgz_desktop.ui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, error, _t=None: shown.append(str(error)))
+    page = roster_page(qtbot)
+
+    def refuse(*_args: object) -> int:
+        raise NotFound("数据库暂时不可用。")
+
+    monkeypatch.setattr(page.model.source, "page", refuse)
+    page.set_filter("full", True)
+    assert shown == ["数据库暂时不可用。"]
