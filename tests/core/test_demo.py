@@ -110,7 +110,10 @@ def test_one_login_per_role(made: demo.DemoResult, st: Station) -> None:
 def test_foundation_checks_are_green_except_the_backup(st: Station) -> None:
     results = {r.key: r for r in checks.run_compliance(st) + checks.run_integrity(st, deep=True)}
     assert results["backup.recent"].status is Status.WARNING
-    assert all(r.status is Status.OK for key, r in results.items() if key != "backup.recent"), results
+    # Later areas judge their own demo data; the foundation's checks must all pass on the demo.
+    foundation = ("station.profile", "staff.head_deputy", "staff.liaisons", "db.integrity", "db.foreign_keys",
+                  "db.schema", "audit.append_only", "secret.loaded", "secret.decrypts")
+    assert all(results[key].status is Status.OK for key in foundation), [results[k] for k in foundation]
 
 
 def test_same_seed_same_station_and_scale_multiplies(made: demo.DemoResult, st: Station, tmp_path: Path) -> None:
