@@ -15,7 +15,7 @@ from .errors import Problem, SecretUnavailable, ValidationError
 from .models import Community, StationProfile, User
 from .passwords import hash_password, password_problem
 from .paths import DataDir
-from .roles import SYSTEM, Role
+from .roles import SYSTEM, Actor, Permission, Role, require
 from .secrets import FileSecretStore, KeyringSecretStore, SecretStore, keyring_problem
 from .station import Station, open_station
 from .users import USERNAME_RE
@@ -122,3 +122,12 @@ def restore_secret(st: Station, recovery_key: str) -> None:
     st.secret_store.put(st.profile_row().station_uuid, secret)
     with st.begin(SYSTEM) as s:
         audit.record_event(s, "recover_key", "已用恢复密钥恢复站点密钥")
+
+
+def recovery_key(st: Station, actor: Actor) -> str:
+    """Show the recovery key again (an administrator re-printing a lost sheet); the showing is audited."""
+    require(actor, Permission.MANAGE_USERS)
+    key = recovery_key_from_secret(st.secret())
+    with st.begin(actor) as s:
+        audit.record_event(s, "show_recovery_key", "重新显示/打印了恢复密钥")
+    return key

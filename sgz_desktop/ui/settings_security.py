@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..core import profile
-from ..core.crypto import recovery_key_from_secret
+from ..core import profile, setup
 from ..core.errors import SgzError
-from ..core.roles import Actor, Permission, require
+from ..core.roles import Actor, Permission
 from ..core.station import Station
 from . import dialogs
 from .recovery import RecoveryKeyDialog, save_recovery_sheet
@@ -64,8 +63,7 @@ class SecurityTab(QWidget):
 
     def print_recovery_key(self) -> None:
         try:
-            require(self.actor, Permission.MANAGE_USERS)
-            key = recovery_key_from_secret(self.st.secret())
+            key = setup.recovery_key(self.st, self.actor)
         except SgzError as err:
             dialogs.show_error(self, err)
             return

@@ -171,3 +171,21 @@ def test_every_change_needs_an_actor(station: Station) -> None:
     assert users  # imported for fixtures
     with station.read() as s:
         assert s.scalar(select(User).where(User.username == "fuzhanzhang")) is not None
+
+
+def test_only_an_admin_sees_the_recovery_key_again(data_dir: DataDir, clock: FixedClock) -> None:
+    from sgz_desktop.core import audit, setup
+    from sgz_desktop.core.errors import PermissionDenied
+    from sgz_desktop.core.roles import Role
+    from tests.conftest import ADMIN_PASSWORD
+
+    st, first = init_station(data_dir, new_station_values(), secret_store=MemorySecretStore(), clock=clock)
+    admin = users.login(st, "fuzhanzhang", ADMIN_PASSWORD)
+    assert setup.recovery_key(st, admin) == first
+    users.create_user(st, admin, username="zhanzhang", display_name="站长", role=Role.HEAD, password="Head2026pw")
+    head = users.login(st, "zhanzhang", "Head2026pw")
+    with pytest.raises(PermissionDenied):
+        setup.recovery_key(st, head)
+    shown = audit.count_entries(st, admin, audit.AuditFilter(action="show_recovery_key"))
+    assert shown == 1
+    st.close()

@@ -31,7 +31,7 @@ FALLBACK = "STSong-Light"
 # reportlab lets these start a line even with wordWrap="CJK" (platform.md).
 _NO_LINE_START = "，：；！？、）》」』】〕…％。"
 for _module in (textsplit, paragraph):
-    _module.ALL_CANNOT_START = _module.ALL_CANNOT_START + _NO_LINE_START  # type: ignore[attr-defined]
+    _module.ALL_CANNOT_START = _module.ALL_CANNOT_START + _NO_LINE_START
 
 # A TTFont must not be used by two documents being built at once.
 _build_lock = threading.Lock()
