@@ -23,7 +23,7 @@ from .staff import ID_CONTEXT, mask_phone, post_order
 from .station import Station
 from .tables import Column, ListSource, TableQuery
 from .training import TRAINING_TYPES, from_tenths
-from .training_hours import hours_by_person
+from .training_hours import hours_rows
 from .validation import id_number_problem, mask_id_number, normalise_id_number
 
 LOCKED = "（密钥未加载）"
@@ -208,9 +208,7 @@ HOURS_COLUMNS = (Column("name", "姓名"), Column("post", "岗位"),
 
 def hours_table(st: Station, actor: Actor, year: int, titles: Mapping[str, str] | None = None) -> ListSource:
     """Training hours per person by type for ``year``; rows end with the staff id (hidden)."""
-    rows = [(p.name, p.post, *p.by_type, p.total, p.sessions, p.staff_id)
-            for p in hours_by_person(st, actor, year)]
-    return ListSource(_titled(HOURS_COLUMNS, titles), rows)
+    return ListSource(_titled(HOURS_COLUMNS, titles), hours_rows(st, actor, year))
 
 
 ASSESSMENT_COLUMNS = (Column("name", "姓名"), Column("post", "岗位"), Column("year", "考核年度", kind="int"),

@@ -74,6 +74,14 @@ def hours_by_person(st: Station, actor: Actor, year: int) -> list[PersonHours]:
     return [PersonHours(i, n, p, tuple(from_tenths(t) for t in tenths[i]), counts[i]) for i, n, p in people]
 
 
+HOURS_HEADERS = ("姓名", "岗位", *TRAINING_TYPES, "合计", "参训次数")
+
+
+def hours_rows(st: Station, actor: Actor, year: int) -> list[tuple[object, ...]]:
+    """``hours_by_person`` as table rows under HOURS_HEADERS, then the staff id."""
+    return [(p.name, p.post, *p.by_type, p.total, p.sessions, p.staff_id) for p in hours_by_person(st, actor, year)]
+
+
 def monthly_hours(st: Station, actor: Actor, year: int) -> list[tuple[int, tuple[Decimal, ...]]]:
     """Attended person-hours per month (1–12) by type, for the dashboard chart."""
     require(actor, Permission.VIEW)
