@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from sgz_desktop.core import users
@@ -57,7 +58,7 @@ def test_page_shows_newest_first_and_the_total(page: AuditPage) -> None:
     t = table(page)
     assert t.count_label.text() == f"共 {t.model.total} 条"
     assert t.model.total > N
-    assert t.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "时间"
+    assert t.model.headerData(0, Qt.Orientation.Horizontal) == "时间"
     first, second = t.model.row_values(0)[0], t.model.row_values(1)[0]
     assert isinstance(first, dt.datetime) and first >= second
     assert t.export_button.text() == "导出 Excel"
@@ -197,10 +198,12 @@ def test_every_widget_string_has_its_chinese_translation() -> None:
 
 
 def test_screenshot(page: AuditPage, tmp_path: Path) -> None:
-    """Not a check of pixels: leaves a picture to look at in /tmp/shots."""
+    """Renders with entries and a selected change; set SGZ_SHOTS=/tmp/shots to keep the picture."""
     page.show()
-    table(page).view.selectRow(9)
+    table(page).view.selectRow(12)
     QCoreApplication.processEvents()
-    shots = Path("/tmp/shots")
-    shots.mkdir(exist_ok=True)
-    assert page.grab().save(str(shots / "audit_page_test.png"))
+    image = page.grab().toImage()
+    assert image.width() >= 1200 and not image.isNull()
+    shots = Path(os.environ.get("SGZ_SHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(shots / "audit_page.png"))
