@@ -456,12 +456,12 @@
 <context>
     <name>LazyTableModel</name>
     <message>
-        <location filename="../../sgz_desktop/ui/table_model.py" line="184"/>
+        <location filename="../../sgz_desktop/ui/table_model.py" line="186"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/table_model.py" line="184"/>
+        <location filename="../../sgz_desktop/ui/table_model.py" line="186"/>
         <source>No</source>
         <translation>否</translation>
     </message>
