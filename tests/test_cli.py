@@ -133,7 +133,7 @@ def test_init_needs_a_keyring_or_an_explicit_secret_file(home: Path, tmp_path: P
 
 def test_only_the_administrator_sees_the_recovery_key(demo_dir: Path, home: Path) -> None:
     refused = run("--data-dir", str(demo_dir), "recovery-key", home=home, SGZ_USER="shegong", SGZ_PASSWORD=PASSWORD)
-    assert_clean_failure(refused, "不能查看恢复密钥")
+    assert_clean_failure(refused, "不能管理用户账号")
     shown = run("--data-dir", str(demo_dir), "recovery-key", home=home, SGZ_USER="fuzhanzhang", SGZ_PASSWORD=PASSWORD)
     assert shown.returncode == 0 and len(shown.stdout.splitlines()[0].split("：")[1].replace("-", "")) == 56
 

@@ -6,13 +6,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core import audit, checks, profile
-from ..core.crypto import recovery_key_from_secret
+from ..core import checks, profile, setup
 from ..core.db import migrate
 from ..core.demo import make_demo
-from ..core.errors import PermissionDenied
 from ..core.lock import DataDirLock
-from ..core.roles import Permission
 from ..core.setup import NewStation, choose_secret_store, init_station, restore_secret
 from ..core.station import Station
 from .base import ENV_PASSWORD, Context, add_common, ask_secret, new_password
@@ -158,13 +155,8 @@ def check(ctx: Context) -> int:
 
 def recovery_key(ctx: Context) -> int:
     actor = ctx.login()
-    if not actor.can(Permission.MANAGE_USERS):
-        role = actor.role.label if actor.role else "?"
-        raise PermissionDenied(f"权限不足：{actor.display_name}（{role}）不能查看恢复密钥，只有副站长（管理员）可以。")
     st = ctx.station()
-    key = recovery_key_from_secret(st.secret())
-    with st.begin(actor) as s:
-        audit.record_event(s, "recovery_key", "打印恢复密钥" if ctx.args.pdf else "查看恢复密钥")
+    key = setup.recovery_key(st, actor)
     ctx.print(f"恢复密钥：{key}")
     ctx.print("请妥善保管，不要拍照或发到聊天群。")
     if ctx.args.pdf:

@@ -7,6 +7,7 @@ error); ``with st.read() as s:`` reads (deferred BEGIN, always rolled back).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -114,5 +115,8 @@ def open_station(data: DataDir, *, clock: Clock | None = None, secret_store: Sec
     except SecretUnavailable:
         secret = None
     if secret is not None:
-        st.unlock(secret)
+        # A secret of another station (e.g. after restoring someone else's backup) leaves it locked:
+        # the user is asked for this station's recovery key instead of being shut out.
+        with contextlib.suppress(SecretUnavailable):
+            st.unlock(secret)
     return st
