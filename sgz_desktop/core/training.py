@@ -39,6 +39,11 @@ def from_tenths(tenths: int) -> Decimal:
     return (Decimal(tenths) / 10).normalize() if tenths % 10 else Decimal(tenths // 10)
 
 
+def tidy(hours: Decimal) -> Decimal:
+    """11.0 -> 11, 9.50 -> 9.5 (and never 1.5E+2): how hours are shown."""
+    return hours.quantize(Decimal(1)) if hours == hours.to_integral_value() else hours.normalize()
+
+
 def parse_hours(value: object) -> Decimal:
     """Hours as typed or read from Excel ("3.5", 3.5, 3); raises ValueError with a Chinese reason."""
     try:

@@ -17,7 +17,7 @@ from .roles import Actor, Permission, require
 from .settings import SettingDef
 from .staff import ASSISTANT, FULL_TIME, NO_CERT, SOCIAL_WORKER, post_order
 from .station import Station
-from .training import PREJOB, TRAINING_TYPES, from_tenths
+from .training import PREJOB, TRAINING_TYPES, from_tenths, tidy
 
 CE_CYCLE_YEARS = 3
 CE_TYPES = settings.define(SettingDef(
@@ -44,7 +44,7 @@ class PersonHours:
 
     @property
     def total(self) -> Decimal:
-        return sum(self.by_type, Decimal(0))
+        return tidy(sum(self.by_type, Decimal(0)))
 
     def hours(self, training_type: str) -> Decimal:
         return self.by_type[TRAINING_TYPES.index(training_type)]
