@@ -68,8 +68,9 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _record_id(obj: Any) -> str:
-    ident = inspect(obj).identity
-    return ",".join(str(v) for v in ident) if ident else ""
+    # During after_flush a new row has its primary key but not yet its identity key.
+    ident = inspect(obj).mapper.primary_key_from_instance(obj)
+    return ",".join(str(v) for v in ident if v is not None)
 
 
 def capture_flush(session: Session, _flush_context: Any) -> None:

@@ -64,3 +64,11 @@ def test_roles_without_audit_right_are_refused(station: Station, admin: Actor) -
     worker = users.login(station, "shegong", "Work2026pw")
     with pytest.raises(PermissionDenied):
         audit.count_entries(station, worker, audit.AuditFilter())
+
+
+def test_inserts_name_the_new_record(station: Station, admin: Actor) -> None:
+    info = users.create_user(station, admin, username="dangan", display_name="档案员甲", role=Role.ARCHIVIST,
+                             password="Arch2026pw")
+    row = audit.page_entries(station, admin, audit.AuditFilter(table_name="app_user", action="insert",
+                                                               text="档案员甲"), 0, 5)[0]
+    assert row.record_id == str(info.id)
