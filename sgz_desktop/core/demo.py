@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .clock import Clock, SystemClock
+from .demo_staff import fill_staff_history
 from .errors import Problem, ValidationError
 from .models import Community, Staff
 from .passwords import password_problem
@@ -226,7 +227,8 @@ def fill_users(ctx: DemoContext, password: str) -> None:
 
 
 # Later areas append ("area", fill_area) here; each runs in order after the roster and the users.
-AREAS: list[tuple[str, Callable[[DemoContext], None]]] = [("staff", fill_staff)]
+AREAS: list[tuple[str, Callable[[DemoContext], None]]] = [("staff", fill_staff),
+                                                           ("staff_history", fill_staff_history)]
 
 
 # --- making the demo ----------------------------------------------------------------------------------
@@ -289,7 +291,7 @@ def make_demo(data: DataDir, *, password: str | None = None, years: int = 2, sca
                       station_name=STATION_NAME, recovery_key=recovery_key)
 
 
-AREA_LABELS = {"staff": "人员花名册"}
+AREA_LABELS = {"staff": "人员花名册", "staff_history": "培训、考核与实习"}
 
 
 def _write_demo_file(data: DataDir, password: str, logins: dict[str, str], seed: int, years: int, scale: int,

@@ -6,6 +6,7 @@ check`` and the yearly package all run the same ones. Art. 12 (站长/副站长,
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from .roles import SYSTEM
 from .staff import DEPUTY, FULL_TIME, INTERN, NO_CERT, SENIOR, SOCIAL_WORK_CERT, SOCIAL_WORKER, SUPERVISOR
 from .station import Station
 from .tables import format_fen
-from .training_hours import ce_cycles, prejob_status
+from .training_hours import CeCycle, ce_cycles, prejob_status
 
 ART_13, ART_15, ART_30, ART_34 = "第十三条", "第十五条", "第三十条", "第三十四条"
 MAX_NAMES = 8  # names spelled out in a card's detail; all of them are in ``people``
@@ -163,19 +164,24 @@ def prejob_training(st: Station) -> CheckResult:
         tuple(p.name for p in overdue + late + pending))
 
 
+def _behind_text(c: CeCycle, on: dt.date) -> str:
+    pro_rata = "（按入职后天数折算）" if c.tracked_from > c.start else ""
+    if (c.end - on).days < 365:
+        return f"{c.name}（周期至 {c.end:%Y-%m-%d}，已 {c.earned}/{c.due} 学时{pro_rata}）"
+    return f"{c.name}（已 {c.earned} 学时，按进度应约 {c.expected_by(on)}{pro_rata}，周期至 {c.end:%Y-%m-%d}）"
+
+
 @compliance_check("training")
 def continuing_education(st: Station) -> CheckResult:
     """持证社工继续教育学时"""
     on = today(st)
     cycles = ce_cycles(st, SYSTEM, on)
     short = [prev for _cur, prev in cycles if prev is not None and prev.shortfall > 0]
-    behind = [cur for cur, prev in cycles
-              if cur.earned < cur.expected_by(on) and not (prev is not None and prev.shortfall > 0)]
+    behind = [cur for cur, prev in cycles if cur.behind(on) and not (prev is not None and prev.shortfall > 0)]
     detail = (_listed("上一登记周期学时不足",
                       [f"{c.name}（{c.start:%Y-%m-%d}至{c.end:%Y-%m-%d} 共 {c.earned}/{c.required} 学时）"
                        for c in short])
-              + _listed("本周期进度落后", [f"{c.name}（已 {c.earned} 学时，按进度应约 {c.expected_by(on)}，"
-                                      f"周期至 {c.end:%Y-%m-%d}，要求 {c.required}）" for c in behind]))
+              + _listed("本周期学时不足", [_behind_text(c, on) for c in behind]))
     lacking = len(short) + len(behind)
     if lacking:
         figure = f"{lacking}/{len(cycles)} 人学时不足"

@@ -101,26 +101,48 @@ def monthly_hours(st: Station, actor: Actor, year: int) -> list[tuple[int, tuple
 
 @dataclass(frozen=True)
 class CeCycle:
+    """One 3-year registration cycle of a certificate holder, as far as this station's log can tell:
+    hours from before the person joined are not in it, so the requirement is judged pro rata from
+    ``tracked_from`` (the cycle start, or the hire date if later)."""
+
     staff_id: int
     name: str
     cert_level: str
     start: dt.date
     end: dt.date  # last day of the cycle
+    tracked_from: dt.date
     required: Decimal
     earned: Decimal
 
     @property
-    def shortfall(self) -> Decimal:
-        return max(self.required - self.earned, Decimal(0))
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def _share(self, until: dt.date) -> Decimal:
+        """The requirement pro rata for the tracked days up to ``until`` (whole hours, rounded down)."""
+        tracked = min(max((until - self.tracked_from).days + 1, 0), self.days)
+        return Decimal(int(self.required * tracked / self.days))
 
     def expected_by(self, on: dt.date) -> Decimal:
-        """The hours a steady pace would have reached by ``on`` (whole hours, rounded down)."""
-        length = (self.end - self.start).days + 1
-        done = min(max((on - self.start).days + 1, 0), length)
-        return Decimal(int(self.required * done / length))
+        return self._share(on)
+
+    @property
+    def due(self) -> Decimal:
+        """What the tracked part of the cycle should hold by its end (the full requirement if tracked whole)."""
+        return self.required if self.tracked_from == self.start else self._share(self.end)
+
+    @property
+    def shortfall(self) -> Decimal:
+        return max(self.due - self.earned, Decimal(0))
 
     def ended(self, on: dt.date) -> bool:
         return self.end < on
+
+    def behind(self, on: dt.date) -> bool:
+        """More than a year's share behind pace, or short in the cycle's final year."""
+        year_share = self.required / CE_CYCLE_YEARS
+        final_year = (self.end - on).days < 365
+        return self.earned + year_share < self.expected_by(on) or (final_year and self.earned < self.due)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -181,7 +203,8 @@ def ce_cycles(st: Station, actor: Actor, on: dt.date) -> list[tuple[CeCycle, CeC
 
     def cycle(h: _Holder, start: dt.date, end: dt.date) -> CeCycle:
         earned = sum(t for d, t in by_person[h.id] if start <= d <= end)
-        return CeCycle(h.id, h.name, h.cert_level, start, end, required_hours(st, h.cert_level), from_tenths(earned))
+        return CeCycle(h.id, h.name, h.cert_level, start, end, max(start, h.hire_date),
+                       required_hours(st, h.cert_level), from_tenths(earned))
 
     result = []
     for h in holders:

@@ -117,7 +117,7 @@ def test_continuing_education_short_cycle_fails_behind_pace_warns(station: Stati
     staff.update_staff(station, admin, veteran.id, replace(veteran.as_input(), cert_date=dt.date(2025, 1, 1)))
     # Now one cycle from 2025-01-01: 14 months in with nothing: behind pace (warning).
     r = staff_checks.continuing_education(station)
-    assert r.status is Status.WARNING and "本周期进度落后" in r.detail
+    assert r.status is Status.WARNING and "本周期学时不足" in r.detail and "按进度应约 28" in r.detail
     s = training.add_session(station, admin, SessionInput("继续教育", "继续教育培训", dt.date(2025, 6, 1), Decimal(40)))
     training.set_attendance(station, admin, s.id, [AttendanceInput(veteran.id)])
     r = staff_checks.continuing_education(station)
