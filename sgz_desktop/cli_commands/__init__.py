@@ -8,4 +8,5 @@ COMMAND_MODULES = [
     "sgz_desktop.cli_commands.station",
     "sgz_desktop.cli_commands.users",
     "sgz_desktop.cli_commands.backup",
+    "sgz_desktop.cli_commands.staff",
 ]

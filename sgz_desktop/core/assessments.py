@@ -16,13 +16,16 @@ from .checks import staff_in_post
 from .errors import NotFound, Problem, ValidationError
 from .models import Assessment, Staff
 from .roles import Actor, Permission, require
-from .staff import post_order
+from .staff import DEPUTY, LIAISON, SOCIAL_WORKER, post_order
 from .station import Station
 
 _PersonRow = Row[int, str, str, dt.date, dt.date | None]  # id, name, post, hire, leave
 
 GRADES = ("优秀", "合格", "基本合格", "不合格")
 FAILED = "不合格"
+# The station's own staff are assessed (Art. 34); the 站长 is a subdistrict leader, supervisors come from
+# the district, interns from their university.
+ASSESSED_POSTS = (DEPUTY, SOCIAL_WORKER, LIAISON)
 
 
 @dataclass(frozen=True)
@@ -162,13 +165,14 @@ def pending_reviews(st: Station, actor: Actor, on: dt.date | None = None) -> lis
 
 
 def unassessed(st: Station, actor: Actor, year: int) -> list[tuple[int, str, str]]:
-    """(staff id, name, post) of people in post at the end of ``year`` (or when they left) without a grade."""
+    """(staff id, name, post) of the staff assessed under Art. 34 (ASSESSED_POSTS) who were in post during
+    ``year`` and have no grade for it."""
     require(actor, Permission.VIEW)
     end = dt.date(year, 12, 31)
     graded = select(Assessment.staff_id).where(Assessment.year == year)
     stmt = (select(Staff.id, Staff.name, Staff.post)
             .where(Staff.hire_date <= end, (Staff.leave_date.is_(None)) | (Staff.leave_date > dt.date(year, 1, 1)),
-                   Staff.id.not_in(graded), Staff.post != "实习生")
+                   Staff.id.not_in(graded), Staff.post.in_(ASSESSED_POSTS))
             .order_by(post_order(), Staff.hire_date, Staff.id))
     with st.read() as s:
         return [(int(i), str(n), str(p)) for i, n, p in s.execute(stmt)]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .assessments import FAILED
+from .assessments import ASSESSED_POSTS, FAILED
 from .models import Assessment, Internship, Staff, TrainingAttendance, TrainingSession
 from .progress import Progress, quiet
 from .roles import SYSTEM
@@ -161,7 +161,7 @@ def _assess(h: _History, people: list[_Person], first_year: int) -> None:
     last_year = h.today.year - 1
     for year in range(first_year, last_year + 1):
         end, start = dt.date(year, 12, 31), dt.date(year, 1, 1)
-        rated = [p for p in people if p.post in (DEPUTY, SOCIAL_WORKER, LIAISON) and p.hire_date <= end
+        rated = [p for p in people if p.post in ASSESSED_POSTS and p.hire_date <= end
                  and (p.leave_date is None or p.leave_date > start)]
         failing = next((p.id for p in rated if p.post == SOCIAL_WORKER and p.leave_date is None
                         and p.hire_date.year < year), None) if year == last_year else None
