@@ -325,6 +325,9 @@ def update_staff(st: Station, actor: Actor, staff_id: int, data: StaffInput) -> 
         index = check_staff(st, s, data, staff_id)
         if row.leave_date is not None and row.leave_date <= data.hire_date:
             raise ValidationError(Problem(LABELS["hire_date"], f"必须早于离职日期 {row.leave_date:%Y-%m-%d}"))
+        latest = _latest_hire(s, staff_id)
+        if latest is not None and latest[0] < data.hire_date:
+            raise ValidationError(Problem(LABELS["hire_date"], f"不能晚于 {latest[0]:%Y-%m-%d}（此人 {latest[1]}）"))
         apply_input(row, data, index)
         s.flush()
         return _info(row, _community_names(s).get(row.community_id or 0, ""), True)
@@ -354,6 +357,19 @@ def leave(st: Station, actor: Actor, staff_id: int, on: dt.date, reason: str = "
         row.leave_date = on
         row.leave_reason = reason.strip()
         return _info(row, _community_names(s).get(row.community_id or 0, ""), True)
+
+
+def _latest_hire(s: Session, staff_id: int) -> tuple[dt.date, str] | None:
+    """The latest hire date the person's training allows (pre-job training may come up to 90 days
+    before the hire, other training only after), and why."""
+    from .training import PREJOB, PREJOB_BEFORE_HIRE_DAYS  # training imports this module
+
+    rows = s.execute(select(TrainingSession.training_type, func.min(TrainingSession.held_on))
+                     .join(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)
+                     .where(TrainingAttendance.staff_id == staff_id).group_by(TrainingSession.training_type)).all()
+    limits = [(day + dt.timedelta(days=PREJOB_BEFORE_HIRE_DAYS) if kind == PREJOB else day,
+               f"{day:%Y-%m-%d} 已参加{kind}") for kind, day in rows]
+    return min(limits, default=None)
 
 
 def _sessions_on_or_after(on: dt.date) -> ColumnElement[int]:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, not_, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from .assessments import list_assessments
 from .checks import staff_in_post
@@ -80,8 +80,8 @@ class RosterSource:
             where.append(staff_in_post(on))
         left = f.get("left")
         if isinstance(left, bool):
-            in_post = staff_in_post(self.st.clock.now().date())
-            where.append(not_(in_post) if left else in_post)
+            today = self.st.clock.now().date()
+            where.append(Staff.leave_date <= today if left else staff_in_post(today))
         text = query.text.strip()
         if text:
             where.append(self._text_condition(text))

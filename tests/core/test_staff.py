@@ -88,6 +88,28 @@ def test_leave_keeps_the_person_and_must_follow_hire(station: Station, admin: Ac
     assert [i.name for i in staff.list_staff(station, admin)] == [p.name]
 
 
+def test_hire_date_cannot_move_after_training(station: Station, admin: Actor) -> None:
+    from decimal import Decimal
+
+    from sgz_desktop.core import training
+
+    p = add(station, admin, 12, hire_date=dt.date(2025, 3, 1))
+    moved = replace(p.as_input(), hire_date=dt.date(2025, 4, 11))
+    pre = training.add_session(station, admin, training.SessionInput("岗前培训", "岗前培训", dt.date(2025, 2, 20),
+                                                                     Decimal(6)))
+    work = training.add_session(station, admin, training.SessionInput("实务", "实务培训", dt.date(2025, 4, 10),
+                                                                      Decimal(3)))
+    for s in (pre, work):
+        training.set_attendance(station, admin, s.id, [training.AttendanceInput(p.id)])
+    with pytest.raises(ValidationError, match=r"不能晚于 2025-04-10（此人 2025-04-10 已参加实务培训）"):
+        staff.update_staff(station, admin, p.id, moved)
+    # Pre-job training may precede the hire date by up to 90 days, other training may not.
+    training.set_attendance(station, admin, work.id, [])
+    staff.update_staff(station, admin, p.id, replace(moved, hire_date=dt.date(2025, 5, 21)))
+    with pytest.raises(ValidationError, match=r"不能晚于 2025-05-21（此人 2025-02-20 已参加岗前培训）"):
+        staff.update_staff(station, admin, p.id, replace(moved, hire_date=dt.date(2025, 5, 22)))
+
+
 def test_delete_only_without_history(station: Station, admin: Actor) -> None:
     mistake = add(station, admin, 7)
     staff.delete_staff(station, admin, mistake.id)
