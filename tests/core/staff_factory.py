@@ -38,3 +38,12 @@ def community_id(st: Station, name: str = "新华社区") -> int:
 
 def add(st: Station, actor: Actor, n: int | None = None, **values: object) -> StaffInfo:
     return staff.add_staff(st, actor, person(n, **values))
+
+
+def lock(st: Station) -> None:
+    """As on a PC without the station key: nothing can decrypt personal fields."""
+    from sgz_desktop.core.db import types
+
+    st.cipher = None
+    if hasattr(st.engine.dialect, types._ATTR):
+        delattr(st.engine.dialect, types._ATTR)

@@ -18,7 +18,7 @@ from sgz_desktop.core.staff_tables import LOCKED, RosterSource
 from sgz_desktop.core.station import Station
 from sgz_desktop.core.tables import TableQuery, iter_rows
 from sgz_desktop.core.validation import make_id_number
-from tests.core.staff_factory import add, community_id, person
+from tests.core.staff_factory import add, community_id, lock, person
 
 
 def _fields(err: pytest.ExceptionInfo[ValidationError]) -> set[str]:
@@ -172,7 +172,7 @@ def test_roster_source_filters_sorts_pages_and_masks(station: Station, admin: Ac
     assert source.count(TableQuery(text=leaver.id_number.lower())) == 1  # a whole ID number: blind index
     assert len(list(iter_rows(source, everyone, page_size=7))) == 27
     # A locked station still lists names; the personal numbers say why they are missing.
-    station.cipher = None
+    lock(station)
     locked = source.page(everyone, 0, 1)[0]
     assert locked[13] == LOCKED and locked[14] == LOCKED
     with pytest.raises(SecretUnavailable):

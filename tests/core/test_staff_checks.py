@@ -13,7 +13,7 @@ from sgz_desktop.core.checks import Status
 from sgz_desktop.core.roles import Actor
 from sgz_desktop.core.station import Station
 from sgz_desktop.core.training import AttendanceInput, SessionInput
-from tests.core.staff_factory import add
+from tests.core.staff_factory import add, lock
 
 
 def _by_key(st: Station) -> dict[str, checks.CheckResult]:
@@ -122,3 +122,11 @@ def test_continuing_education_short_cycle_fails_behind_pace_warns(station: Stati
     training.set_attendance(station, admin, s.id, [AttendanceInput(veteran.id)])
     r = staff_checks.continuing_education(station)
     assert r.status is Status.OK and r.figure == "持证 1 人学时达标"
+
+
+def test_checks_run_on_a_pc_without_the_station_key(station: Station, admin: Actor) -> None:
+    add(station, admin, 271)
+    lock(station)
+    results = _by_key(station)
+    for key in staff_checks.staff_check_keys():
+        assert results[key].figure != "无法检查", results[key]
