@@ -1,0 +1,105 @@
+"""The content-addressed attachment store."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+from reportlab.pdfgen import canvas
+
+from sgz_desktop.core.attachments import FileAttachmentStore, attachment_store, detect_format
+from sgz_desktop.core.errors import IntegrityFailure, NotFound, ValidationError
+from sgz_desktop.core.station import Station
+
+
+def make_pdf(path: Path, pages: int = 2, password: str | None = None) -> Path:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for n in range(pages):
+        c.drawString(100, 700, f"page {n + 1}")
+        c.showPage()
+    c.save()
+    if password:
+        from pypdf import PdfReader
+
+        writer = PdfWriter()
+        for page in PdfReader(io.BytesIO(buf.getvalue())).pages:
+            writer.add_page(page)
+        writer.encrypt(password)
+        out = io.BytesIO()
+        writer.write(out)
+        buf = out
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+
+
+def test_ingest_hashes_counts_pages_and_stores_once(tmp_path: Path) -> None:
+    store = FileAttachmentStore(tmp_path / "att")
+    pdf = make_pdf(tmp_path / "会议纪要.pdf", pages=3)
+    first = store.ingest(pdf)
+    assert first.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert (first.format, first.pages, first.size) == ("pdf", 3, pdf.stat().st_size)
+    assert first.original_name == "会议纪要.pdf"
+    copy = tmp_path / "副本.pdf"
+    copy.write_bytes(pdf.read_bytes())
+    again = store.ingest(copy)
+    assert again.sha256 == first.sha256
+    assert len(list((tmp_path / "att").rglob("*.pdf"))) == 1
+    assert not list((tmp_path / "att").glob(".incoming-*"))
+    assert store.verify(first.sha256) and store.path_of(first.sha256).suffix == ".pdf"
+
+
+def test_format_is_taken_from_content_not_name(tmp_path: Path) -> None:
+    disguised = tmp_path / "scan.pdf"
+    disguised.write_bytes(PNG)
+    assert FileAttachmentStore(tmp_path / "att").ingest(disguised).format == "png"
+    assert detect_format(b"II*\x00rest") == "tiff" and detect_format(b"\xff\xd8\xff\xe0") == "jpeg"
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"MZ\x90\x00" + b"\x00" * 60, "可执行程序"),
+    (b"\x7fELF\x02\x01", "可执行程序"),
+    (b"#!/bin/sh\nrm -rf /\n", "脚本"),
+    (b"PK\x03\x04docx", "另存为 PDF"),
+    (b"hello", "只能添加 PDF"),
+])
+def test_refused_files_say_why(tmp_path: Path, content: bytes, reason: str) -> None:
+    bad = tmp_path / "附件.pdf"
+    bad.write_bytes(content)
+    with pytest.raises(ValidationError, match=reason):
+        FileAttachmentStore(tmp_path / "att").ingest(bad)
+    assert not list((tmp_path / "att").rglob("*.*"))
+
+
+def test_password_protected_and_broken_pdfs_are_refused(tmp_path: Path) -> None:
+    store = FileAttachmentStore(tmp_path / "att")
+    with pytest.raises(ValidationError, match="密码保护"):
+        store.ingest(make_pdf(tmp_path / "locked.pdf", password="1234"))
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage")
+    with pytest.raises(ValidationError, match="PDF"):
+        store.ingest(broken)
+    assert not list((tmp_path / "att").rglob("*.pdf"))
+
+
+def test_changed_or_missing_files_are_detected(station: Station, tmp_path: Path) -> None:
+    store = attachment_store(station)
+    assert store.root == station.data.attachments
+    img = tmp_path / "凭证.png"
+    img.write_bytes(PNG + b"voucher")
+    stored = store.ingest(img)
+    path = store.path_of(stored.sha256)
+    path.write_bytes(path.read_bytes() + b"x")
+    assert not store.verify(stored.sha256)
+    with pytest.raises(IntegrityFailure, match="改动"):
+        store.require_intact(stored.sha256)
+    path.unlink()
+    assert not store.exists(stored.sha256)
+    with pytest.raises(NotFound, match="丢失"):
+        store.path_of(stored.sha256)
