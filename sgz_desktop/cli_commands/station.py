@@ -44,7 +44,7 @@ def register(sub: Subcommands) -> None:
 
     p = sub.add_parser("demo", help="建立演示站点", description="建立一个虚构的演示站点（武汉市江岸区后湖街道）。")
     add_common(p)
-    p.add_argument("--years", type=int, default=2, help="演示数据覆盖的年数（默认 2）")
+    p.add_argument("--years", type=int, default=3, help="演示数据覆盖的年数（默认 3）")
     p.add_argument("--scale", type=int, default=1, help="人员等记录数的倍数（性能测试用）")
     p.add_argument("--password", help="演示账号的共同密码（默认随机生成）")
     p.set_defaults(handler=demo)

@@ -72,7 +72,8 @@ def integrity_check(area: str) -> Callable[[IntegrityFn], IntegrityFn]:
     return register
 
 
-def _load_areas() -> None:
+def load_areas() -> None:
+    """Import every area's checks (and with them the settings they define)."""
     for name in AREA_MODULES:
         importlib.import_module(name)
 
@@ -87,7 +88,7 @@ def _as_list(result: CheckResult | list[CheckResult]) -> list[CheckResult]:
 
 
 def run_compliance(st: Station) -> list[CheckResult]:
-    _load_areas()
+    load_areas()
     results: list[CheckResult] = []
     for area, fn in _COMPLIANCE:
         try:
@@ -99,7 +100,7 @@ def run_compliance(st: Station) -> list[CheckResult]:
 
 def run_integrity(st: Station, deep: bool = False) -> list[CheckResult]:
     """``deep`` decrypts every personal field instead of a sample (slower, for ``sgz check --deep``)."""
-    _load_areas()
+    load_areas()
     results: list[CheckResult] = []
     for area, fn in _INTEGRITY:
         try:

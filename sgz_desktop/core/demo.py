@@ -242,7 +242,7 @@ def generate_password() -> str:
             return candidate
 
 
-def make_demo(data: DataDir, *, password: str | None = None, years: int = 2, scale: int = 1,
+def make_demo(data: DataDir, *, password: str | None = None, years: int = 3, scale: int = 1,
               clock: Clock | None = None, progress: Progress | None = None,
               seed: int = DEFAULT_SEED) -> DemoResult:
     """Create the demo station in an empty data folder; remove everything again if it fails."""

@@ -100,6 +100,9 @@ def get(st: Station, d: SettingDef) -> Any:
 
 
 def list_settings(st: Station) -> list[SettingValue]:
+    from . import checks  # the areas define their settings where their checks live
+
+    checks.load_areas()
     with st.read() as s:
         stored = {r.key: json.loads(r.value) for r in s.scalars(select(Setting))}
     return [SettingValue(d, stored.get(d.key, d.default), d.key not in stored) for d in REGISTRY.values()]

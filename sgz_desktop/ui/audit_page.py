@@ -46,6 +46,9 @@ ACTIONS = {
     "backup": QT_TRANSLATE_NOOP("AuditPage", "Backup"),
     "restore": QT_TRANSLATE_NOOP("AuditPage", "Restore"),
     "export": QT_TRANSLATE_NOOP("AuditPage", "Export"),
+    "import": QT_TRANSLATE_NOOP("AuditPage", "Import"),
+    "show_recovery_key": QT_TRANSLATE_NOOP("AuditPage", "Recovery key shown"),
+    "recovery_key": QT_TRANSLATE_NOOP("AuditPage", "Recovery key shown"),
 }
 
 TABLES = {

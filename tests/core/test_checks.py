@@ -182,7 +182,7 @@ def test_recent_backup_is_a_warning_only(station: Station, admin: Actor, clock: 
 
 @pytest.fixture
 def extra_checks() -> Iterator[None]:
-    checks._load_areas()  # the areas' own checks first, so the test's come last
+    checks.load_areas()  # the areas' own checks first, so the test's come last
     before = list(checks._COMPLIANCE)
     yield
     checks._COMPLIANCE[:] = before
