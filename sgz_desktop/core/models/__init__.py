@@ -2,11 +2,13 @@
 
 from .assessment import Assessment
 from .audit import AuditEntry
+from .finance import BudgetLine, Contract, ContractEvaluation, LedgerAttachment, LedgerClose, LedgerEntry
 from .projects import Project
 from .staff import Staff
 from .station import Community, Setting, StationProfile
 from .training import Internship, TrainingAttendance, TrainingMaterial, TrainingSession
 from .users import User
 
-__all__ = ["Assessment", "AuditEntry", "Community", "Internship", "Project", "Setting", "Staff", "StationProfile",
+__all__ = ["Assessment", "AuditEntry", "BudgetLine", "Community", "Contract", "ContractEvaluation", "Internship",
+           "LedgerAttachment", "LedgerClose", "LedgerEntry", "Project", "Setting", "Staff", "StationProfile",
            "TrainingAttendance", "TrainingMaterial", "TrainingSession", "User"]
