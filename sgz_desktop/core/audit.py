@@ -29,7 +29,7 @@ HIDDEN_MARK = "〈已隐藏〉"
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return value.value
