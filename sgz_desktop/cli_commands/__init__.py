@@ -9,4 +9,5 @@ COMMAND_MODULES = [
     "sgz_desktop.cli_commands.users",
     "sgz_desktop.cli_commands.backup",
     "sgz_desktop.cli_commands.staff",
+    "sgz_desktop.cli_commands.about",
 ]

@@ -1,0 +1,5 @@
+"""PyInstaller entry of the command line (``sgz``)."""
+
+from sgz_desktop.cli import main
+
+raise SystemExit(main())
