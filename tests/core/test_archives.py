@@ -1,0 +1,187 @@
+"""Archive items: registration with files, validation, drafts, accounting retention, the item table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from sgz_desktop.core import archives, settings
+from sgz_desktop.core.archive_retention import accounting_problem, due_for_appraisal, expires_after
+from sgz_desktop.core.archive_tables import ArchiveSource
+from sgz_desktop.core.archives import ItemInput
+from sgz_desktop.core.attachments import attachment_store
+from sgz_desktop.core.errors import NotFound, PermissionDenied, ValidationError
+from sgz_desktop.core.models import ArchiveFile, ArchiveItem
+from sgz_desktop.core.roles import Actor
+from sgz_desktop.core.station import Station
+from sgz_desktop.core.tables import TableQuery
+from tests.core.archive_factory import item, social_worker, write_jpeg, write_pdf, write_png
+
+
+def count_items(st: Station) -> int:
+    with st.read() as s:
+        return int(s.scalar(select(func.count(ArchiveItem.id))) or 0)
+
+
+def test_register_records_hash_size_format_and_pages(station: Station, admin: Actor, tmp_path: Path) -> None:
+    pdf, jpg, png = write_pdf(tmp_path, "通知.pdf", pages=3), write_jpeg(tmp_path, "签批单.JPG"), write_png(tmp_path)
+    info = archives.register_item(station, admin, item(), [pdf, jpg, png])
+    assert info.status == "draft" and info.item_number is None and info.danghao == ""
+    assert (info.year, info.pages, info.file_count) == (2025, 3 + 1 + 1, 3)
+    detail = archives.get_item(station, admin, info.id)
+    assert [(f.seq, f.file_name, f.format, f.pages) for f in detail.files] == [
+        (1, "通知.pdf", "pdf", 3), (2, "签批单.JPG", "jpeg", None), (3, png.name, "png", None)]
+    import hashlib
+
+    first = detail.files[0]
+    assert first.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest() and first.size_bytes == pdf.stat().st_size
+    stored = archives.file_path(station, admin, first.id, verify=True)
+    assert stored.read_bytes() == pdf.read_bytes() and stored.name == f"{first.sha256}.pdf"
+
+
+def test_same_file_twice_is_stored_once_but_refused_within_one_item(station: Station, admin: Actor,
+                                                                    tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path)
+    copy = tmp_path / "副本.pdf"
+    copy.write_bytes(pdf.read_bytes())
+    with pytest.raises(ValidationError, match="内容相同"):
+        archives.register_item(station, admin, item(), [pdf, copy])
+    a = archives.register_item(station, admin, item("第一件"), [pdf])
+    b = archives.register_item(station, admin, item("第二件"), [copy])
+    sha = archives.get_item(station, admin, a.id).files[0].sha256
+    assert archives.get_item(station, admin, b.id).files[0].sha256 == sha
+    assert len(list((station.data.attachments / "sha256").rglob(f"{sha}*"))) == 1
+    with pytest.raises(ValidationError, match="内容相同"):
+        archives.add_files(station, admin, a.id, [copy])
+
+
+def test_validation_names_every_field_and_writes_nothing(station: Station, admin: Actor, tmp_path: Path) -> None:
+    bad = ItemInput(" ", dt.date(2026, 3, 3), category="XX", retention="D5", org_code="ZZ", classification="保密",
+                    record_kind="记账凭证", project_id=999)
+    pdf = write_pdf(tmp_path)
+    with pytest.raises(ValidationError) as err:
+        archives.register_item(station, admin, bad, [pdf])
+    fields = {p.field for p in err.value.problems}
+    assert {"题名", "日期", "门类", "保管期限", "机构（问题）", "密级", "会计档案类别"} <= fields
+    assert "WS 文书" in str(err.value) and "BGS 综合办公室" in str(err.value)
+    assert count_items(station) == 0 and not (station.data.attachments / "sha256").exists()  # no file copied
+
+
+def test_files_that_cannot_be_archived_are_refused_with_reasons(station: Station, admin: Actor,
+                                                                 tmp_path: Path) -> None:
+    exe = tmp_path / "setup.pdf"
+    exe.write_bytes(b"MZ\x90\x00" + b"\x00" * 200)
+    docx = tmp_path / "方案.docx"
+    docx.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("secret")
+    locked = tmp_path / "加密.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(ValidationError) as err:
+        archives.register_item(station, admin, item(), [exe, docx, locked, tmp_path / "不存在.pdf"])
+    text = str(err.value)
+    assert "可执行程序" in text and "另存为 PDF" in text and "密码" in text and "找不到文件" in text
+    assert count_items(station) == 0
+
+
+def test_drafts_can_be_edited_and_deleted_and_files_removed(station: Station, admin: Actor, tmp_path: Path) -> None:
+    info = archives.register_item(station, admin, item(), [write_pdf(tmp_path, pages=2), write_jpeg(tmp_path)])
+    changed = archives.update_item(station, admin, info.id,
+                                   item("更正后的题名", dt.date(2024, 12, 30), retention="Y", notes="  原件存档案室 "))
+    assert (changed.title, changed.year, changed.retention) == ("更正后的题名", 2024, "Y")
+    assert changed.notes == "原件存档案室"
+    first = archives.get_item(station, admin, info.id).files[0]
+    after = archives.remove_file(station, admin, first.id)
+    files = archives.get_item(station, admin, info.id).files
+    assert after.pages == 1 and after.file_count == 1 and [f.seq for f in files] == [1]
+    archives.delete_item(station, admin, info.id)
+    assert count_items(station) == 0
+    with pytest.raises(NotFound):
+        archives.get_item(station, admin, info.id)
+    with station.read() as s:
+        assert s.scalar(select(func.count(ArchiveFile.id))) == 0
+
+
+def test_defaults_fill_responsible_and_organisation(station: Station, admin: Actor, tmp_path: Path) -> None:
+    info = archives.register_item(station, admin, ItemInput("2025年度工作总结", dt.date(2025, 12, 20), retention="Y"),
+                                  [write_pdf(tmp_path)])
+    assert info.responsible == "江汉街道社会工作服务站" and info.org_code == "BGS" and info.category == "WS"
+    assert info.classification == "内部"
+
+
+def test_accounting_retention_follows_the_regulation(station: Station, admin: Actor, tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path)
+    voucher = archives.register_item(station, admin, ItemInput(
+        "2025年第1号记账凭证", dt.date(2025, 1, 8), category="KU", record_kind="记账凭证"), [pdf])
+    assert (voucher.retention, voucher.org_code) == ("D30", "CW")  # proposed; the finance organisation
+    annual = archives.register_item(station, admin, ItemInput(
+        "2025年度财务会计报告", dt.date(2025, 12, 31), category="KU", record_kind="年度财务会计报告"), [pdf])
+    monthly = archives.register_item(station, admin, ItemInput(
+        "2025年1月银行对账单", dt.date(2025, 1, 31), category="KU", record_kind="银行对账单"), [pdf])
+    assert (annual.retention, monthly.retention) == ("Y", "D10")
+    with pytest.raises(ValidationError, match="记账凭证保管期限为定期30年，不能定为定期10年"):
+        archives.update_item(station, admin, voucher.id, ItemInput(
+            "2025年第1号记账凭证", dt.date(2025, 1, 8), category="KU", record_kind="记账凭证", retention="D10"))
+    longer = archives.update_item(station, admin, monthly.id, ItemInput(
+        "2025年1月银行对账单", dt.date(2025, 1, 31), category="KU", record_kind="银行对账单", retention="D30"))
+    assert longer.retention == "D30"
+    assert accounting_problem("总账", "Y") is None and accounting_problem("纳税申报表", "D10") is None
+
+
+def test_retention_expiry_and_appraisal_dates() -> None:
+    assert expires_after(2014, "D10") == 2024 and expires_after(2014, "Y") is None
+    assert not due_for_appraisal(2014, "D10", dt.date(2024, 12, 31))
+    assert due_for_appraisal(2014, "D10", dt.date(2025, 1, 1))
+    assert not due_for_appraisal(1990, "Y", dt.date(2026, 1, 1))
+
+
+def test_station_configured_codes(station: Station, admin: Actor, tmp_path: Path) -> None:
+    settings.set_value(station, admin, "archives.categories", "WS=文书，KU=会计，ZP=照片")
+    settings.set_value(station, admin, "archives.org_codes", "BGS=办公室,XM=项目部")
+    photo = archives.register_item(station, admin, item("2025年重阳节敬老活动照片", category="zp", org_code="xm",
+                                                        retention="D10"), [write_jpeg(tmp_path)])
+    assert (photo.category, photo.org_code) == ("ZP", "XM")
+    with pytest.raises(ValidationError, match="不是本站设置的机构"):
+        archives.register_item(station, admin, item(org_code="FW"), [write_pdf(tmp_path)])
+
+
+def test_a_social_worker_cannot_register(station: Station, admin: Actor, tmp_path: Path) -> None:
+    worker = social_worker(station, admin)
+    with pytest.raises(PermissionDenied, match="登记档案"):
+        archives.register_item(station, worker, item(), [write_pdf(tmp_path)])
+    assert archives.list_items(station, worker) == []  # but may look
+
+
+def test_item_table_filters_sorts_and_pages(station: Station, admin: Actor, tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path)
+    for n in range(7):
+        archives.register_item(station, admin, item(f"文件{n} 慰问" if n % 2 else f"文件{n}",
+                                                    dt.date(2024 + n % 2, 3, 1 + n), retention=("Y", "D10")[n % 2]),
+                               [pdf])
+    source = ArchiveSource(station, admin)
+    assert source.count(TableQuery()) == 7
+    assert source.count(TableQuery().with_filter("year", 2025)) == 3
+    assert source.count(TableQuery(text="慰问")) == 3
+    assert source.count(TableQuery().with_filter("retention", "Y").with_filter("year", 2024)) == 4
+    rows = source.page(TableQuery(sort_key="doc_date", descending=True), 0, 3)
+    assert [r[2] for r in rows] == sorted([r[2] for r in rows], reverse=True) and len(rows) == 3
+    assert len(rows[0]) == len(source.columns) + 1 and isinstance(rows[0][-1], int)
+    assert rows[0][13] == "草稿" and rows[0][5] in ("永久", "定期10年")
+    assert source.page(TableQuery(), 5, 10)[-1][-1] in range(1, 8) and len(source.page(TableQuery(), 5, 10)) == 2
+
+
+def test_missing_store_file_is_reported_when_opened(station: Station, admin: Actor, tmp_path: Path) -> None:
+    info = archives.register_item(station, admin, item(), [write_pdf(tmp_path)])
+    f = archives.get_item(station, admin, info.id).files[0]
+    attachment_store(station).path_of(f.sha256).unlink()
+    from sgz_desktop.core.errors import IntegrityFailure
+
+    with pytest.raises(IntegrityFailure, match="文件丢失"):
+        archives.file_path(station, admin, f.id)
