@@ -43,6 +43,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.show_page("dashboard")
+        from .window_extras import install  # backup status line, File → Restore…, Help → User manual
+
+        install(self)
 
     # --- layout -------------------------------------------------------------------------------------
 
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
             text += "\n" + self.tr("The copy was checked and is complete.")
         dialogs.show_info(self, self.tr("Backup finished"), text)
         self.statusBar().showMessage(self.tr("Backup saved to %1").replace("%1", str(path)), 10000)
+        if hasattr(self, "backup_status"):
+            self.backup_status.refresh()
 
     def change_password(self) -> None:
         from .login import ChangePasswordDialog

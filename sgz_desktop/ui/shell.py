@@ -193,11 +193,20 @@ class Shell:
 
     def _window_closed(self, logging_out: bool) -> None:
         window, self.window = self.window, None
+        restore_source = getattr(window, "restore_source", None)  # File → Restore… chose a backup
         if window is not None:
             window.deleteLater()
-        if logging_out and not self.quitting:
+        if restore_source is not None and not self.quitting:
+            from .restore_dialog import restore_in_shell
+
+            QTimer.singleShot(0, lambda: restore_in_shell(self, restore_source))
+        elif logging_out and not self.quitting:
             QTimer.singleShot(0, self._after_logout)
         else:
+            if self.st is not None:
+                from .backup_status import backup_on_close
+
+                backup_on_close(None, self.st)  # automatic, rotating; a failure is shown, closing goes on
             self.app.exit(0)
 
     def _after_logout(self) -> None:

@@ -31,7 +31,6 @@ from ..core.paths import DataDir
 from ..core.secrets import keyring_problem
 from ..core.setup import NewStation, choose_secret_store, init_station
 from ..core.station import Station
-from . import dialogs
 from .busy import run_and_wait
 from .formatting import yuan_text_to_fen
 from .recovery import key_font, save_recovery_sheet
@@ -290,29 +289,25 @@ class RestorePage(QWizardPage):
         self.setTitle(self.tr("Restore from a backup folder"))
         self.setSubTitle(self.tr("Choose the folder made by “Backup now” (for example on the USB drive)."))
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.folder = QLineEdit()
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self.browse)
-        row.addWidget(self.folder)
-        row.addWidget(browse)
-        layout.addLayout(row)
-        layout.addStretch()
+        from .restore_dialog import BackupPreview  # what the backup holds, verified, before restoring
+
+        self.preview = BackupPreview(self, new_pc_note=True)
+        self.folder = self.preview.folder
+        layout.addWidget(self.preview, 1)
         self.error = _error_label()
         layout.addWidget(self.error)
 
     def browse(self) -> None:
-        chosen = dialogs.ask_directory(self, self.tr("Choose the backup folder"))
-        if chosen is not None:
-            self.folder.setText(str(chosen))
+        self.preview.browse()
 
     def validatePage(self) -> bool:
         text = self.folder.text().strip()
         if not text:
             self.error.setText(self.tr("Choose the backup folder first."))
             return False
+        chosen = self.preview.chosen()
         try:
-            self.owner.restore(Path(text))
+            self.owner.restore(chosen.path if chosen is not None else Path(text))
         except SgzError as err:
             self.error.setText(str(err))
             return False
