@@ -55,7 +55,7 @@ _INTEGRITY: list[tuple[str, IntegrityFn]] = []
 
 # Area modules whose import registers their checks. A new area adds its module here.
 AREA_MODULES: list[str] = ["sgz_desktop.core.staff_checks", "sgz_desktop.core.finance_checks",
-                           "sgz_desktop.core.archive_checks"]
+                           "sgz_desktop.core.archive_checks", "sgz_desktop.core.volunteer_checks"]
 
 
 def compliance_check(area: str) -> Callable[[CheckFn], CheckFn]:
