@@ -1,17 +1,20 @@
 """Dashboard: one green/amber/red card per compliance check, then charts.
 
 Areas extend it without touching this file's layout: checks register in ``core.checks`` (cards
-appear by themselves) and charts are added to ``CHART_PROVIDERS`` with ``add_chart``.
+appear by themselves), charts are added to ``CHART_PROVIDERS`` with ``add_chart``, and
+``add_people_page(area, page_key)`` lets a card's people open on the area's page (which has
+``show_people(names, reason)``). An area's module doing this is listed in ``AREA_MODULES``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,11 +47,26 @@ class ChartProvider:
 
 
 CHART_PROVIDERS: list[ChartProvider] = []
+PEOPLE_PAGES: dict[str, str] = {}  # a check's area -> the page that lists its people
+
+# GUI modules of the areas whose import adds their charts and people pages. A new area adds its module here.
+AREA_MODULES: list[str] = ["sgz_desktop.ui.staff_dashboard"]
 
 
 def add_chart(provider: ChartProvider) -> ChartProvider:
-    CHART_PROVIDERS.append(provider)
+    if all(p.key != provider.key for p in CHART_PROVIDERS):
+        CHART_PROVIDERS.append(provider)
     return provider
+
+
+def add_people_page(area: str, page_key: str) -> None:
+    """The people of ``area``'s cards open on page ``page_key``, whose widget has ``show_people``."""
+    PEOPLE_PAGES[area] = page_key
+
+
+def load_areas() -> None:
+    for name in AREA_MODULES:
+        importlib.import_module(name)
 
 
 def compliance_results(st: Station) -> list[Any]:
@@ -114,6 +132,11 @@ class CheckCard(QFrame):
 
 
 class CheckDetailDialog(QDialog):
+    """The card's text and its people; when the area has a people page, a button (or a double-click on
+    a name) opens that page on them. ``people_chosen`` carries the names."""
+
+    people_chosen = Signal(object)
+
     def __init__(self, result: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(result.title)
@@ -136,7 +159,18 @@ class CheckDetailDialog(QDialog):
             layout.addWidget(QLabel(self.tr("No particular person is concerned.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.show_button: QPushButton | None = None
+        if result.people and str(result.area) in PEOPLE_PAGES:
+            self.show_button = QPushButton(self.tr("Show them in the list"))
+            self.show_button.setToolTip(self.tr("Or double-click a name to see only that person."))
+            self.show_button.clicked.connect(lambda: self._choose(list(result.people)))
+            buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.people.itemDoubleClicked.connect(lambda item: self._choose([item.text()]))
         layout.addWidget(buttons)
+
+    def _choose(self, names: Sequence[str]) -> None:
+        self.people_chosen.emit(tuple(names))
+        self.accept()
 
 
 class DashboardPage(QWidget):
@@ -146,6 +180,8 @@ class DashboardPage(QWidget):
         self.actor = actor
         self.cards: list[CheckCard] = []
         self.detail_dialog: CheckDetailDialog | None = None
+        self._shown_before = False
+        load_areas()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -233,7 +269,27 @@ class DashboardPage(QWidget):
 
     def show_details(self, result: Any) -> None:
         self.detail_dialog = CheckDetailDialog(result, self)
+        self.detail_dialog.people_chosen.connect(lambda names: self.show_people(result, names))
         self.detail_dialog.open()
+
+    def show_people(self, result: Any, names: Sequence[str]) -> bool:
+        """Switch the main window to the area's page, listing only ``names``. False if there is none."""
+        key = PEOPLE_PAGES.get(str(result.area))
+        window = self.window()
+        if key is None or not hasattr(window, "show_page"):
+            return False
+        window.show_page(key)
+        page = window.page(key)  # type: ignore[attr-defined]
+        if not hasattr(page, "show_people"):
+            return False
+        page.show_people(list(names), result.title)
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._shown_before:
+            self.refresh()  # coming back from another page: the figures may have changed there
+        self._shown_before = True
 
 
 def _staff_by_certificate_chart(st: Station) -> QWidget:

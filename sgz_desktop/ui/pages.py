@@ -95,20 +95,16 @@ def _audit(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget:
     return AuditPage(st, actor, parent)
 
 
-def _staff_text() -> str:
-    return translate("pages", "The staff roster: posts (head, deputy head, station social workers, community "
-                              "liaisons, supervisors, interns), full- or part-time, social work certificates, hire "
-                              "and contract dates, monthly pay and social insurance, and the yearly assessment. "
-                              "The dashboard will check the staffing rules: one head and one deputy, a liaison for "
-                              "every community, enough certified full-time social workers, pay not below the city "
-                              "average wage.")
+def _staff(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget:
+    from .staff_page import StaffPage
+
+    return StaffPage(st, actor, parent)
 
 
-def _training_text() -> str:
-    return translate("pages", "The training log: pre-job, supervision, continuing education, practice and policy "
-                              "training, with attendees and hours, materials, and reports per person and year. "
-                              "Checks for new social workers without pre-job training and for continuing-education "
-                              "hours per certificate cycle; interns and their university supervisors.")
+def _training(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget:
+    from .training_page import TrainingPage
+
+    return TrainingPage(st, actor, parent)
 
 
 def _volunteers_text() -> str:
@@ -143,10 +139,8 @@ def page_specs() -> list[PageSpec]:
     archives, export = translate("pages", "Archives"), translate("pages", "Yearly Export")
     return [
         PageSpec("dashboard", translate("pages", "Dashboard"), "dashboard.svg", _dashboard),
-        PageSpec("staff", staff, "staff.svg", placeholder(
-            staff, _staff_text(), translate("pages", "Articles 12–14, 30 and 34"))),
-        PageSpec("training", training, "training.svg", placeholder(
-            training, _training_text(), translate("pages", "Articles 15 and 16"))),
+        PageSpec("staff", staff, "staff.svg", _staff),
+        PageSpec("training", training, "training.svg", _training),
         PageSpec("volunteers", volunteers, "volunteers.svg", placeholder(
             volunteers, _volunteers_text(), translate("pages", "Articles 17, 21 and 22"))),
         PageSpec("finance", finance, "finance.svg", placeholder(
