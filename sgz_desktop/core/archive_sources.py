@@ -124,8 +124,8 @@ def _training_candidates(st: Station, actor: Actor, year: int | None) -> list[tu
 
     sessions = training.list_sessions(st, actor, year)
     with st.read() as s:
-        counts = dict(s.execute(select(TrainingMaterial.session_id, func.count()).group_by(TrainingMaterial.session_id))
-                      .tuples().all())
+        counts = {sid: int(n) for sid, n in s.execute(
+            select(TrainingMaterial.session_id, func.count()).group_by(TrainingMaterial.session_id))}
     return [(SourceRef(TRAINING, x.id), x.held_on, x.title, f"{x.training_type}，参训 {x.attendees} 人",
              1 + int(counts.get(x.id, 0))) for x in sessions]
 

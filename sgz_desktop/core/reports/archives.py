@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..archive_numbering import categories, organisations
-from ..archive_retention import expires_after, retention_label
+from ..archive_retention import RETENTIONS, expires_after, retention_label
 from ..archive_tables import CATALOGUE_COLUMNS, DAT22_WIDTH, catalogue_items, catalogue_row, dat22_date, due_items
 from ..archives import ItemInfo
 from ..excel import write_table_xlsx
@@ -26,7 +26,7 @@ from ..station import Station
 from .register import RegisterPage, chinese_date, frame_width, heading, note, table, widths, write_register
 
 CHUNK = 250  # rows per table: reportlab splits long tables slowly
-CATALOGUE_WIDTHS = (4, 19, 12, 12, 36, 8, 5, 5, 9)
+CATALOGUE_WIDTHS = (5, 21, 14, 12, 32, 8, 5, 5, 8)
 
 
 def _subtitle(year: int, category: str | None, retention: str | None, names: dict[str, str]) -> str:
@@ -36,6 +36,15 @@ def _subtitle(year: int, category: str | None, retention: str | None, names: dic
     if retention:
         parts.append(retention_label(retention))
     return " · ".join(parts)
+
+
+def in_station_order(items: list[ItemInfo], names: dict[str, str], orgs: dict[str, str]) -> list[ItemInfo]:
+    """门类 and 机构 in the order the station lists them (文书 before 会计), periods Y, D30, D10."""
+    def key(i: ItemInfo) -> tuple[int, str, int, int, str, int]:
+        return (list(names).index(i.category) if i.category in names else len(names), i.category,
+                RETENTIONS.index(i.retention) if i.retention in RETENTIONS else 9,
+                list(orgs).index(i.org_code) if i.org_code in orgs else len(orgs), i.org_code, i.item_number or 0)
+    return sorted(items, key=key)
 
 
 def _tables(headers: Sequence[str], rows: Sequence[Sequence[object]], col_widths: list[float],
@@ -50,8 +59,8 @@ def write_catalogue_pdf(st: Station, actor: Actor, out: Path, year: int, categor
     """归档文件目录 of ``year`` (optionally one 门类 / one 期限), the DA/T 22 columns:
     序号, 档号, 文号, 责任者, 题名, 日期, 密级, 页数, 备注."""
     require(actor, Permission.VIEW)
-    items = catalogue_items(st, actor, year, category, retention)
     names, orgs = categories(st), organisations(st)
+    items = in_station_order(catalogue_items(st, actor, year, category, retention), names, orgs)
     if progress is not None:
         progress.report(0, 2, "正在排版归档文件目录…")
     page = RegisterPage("归档文件目录", get_profile(st).name, _subtitle(year, category, retention, names),
@@ -82,7 +91,8 @@ def write_catalogue_xlsx(st: Station, actor: Actor, out: Path, year: int, catego
                          retention: str | None = None, progress: Progress | None = None) -> int:
     """The same catalogue as one Excel sheet (the DA/T 22 columns, then 门类, 年度, 期限, 机构, 件号)."""
     require(actor, Permission.VIEW)
-    items = catalogue_items(st, actor, year, category, retention)
+    items = in_station_order(catalogue_items(st, actor, year, category, retention), categories(st),
+                             organisations(st))
     rows = [catalogue_row(i, item) for i, item in enumerate(items, start=1)]
     return write_table_xlsx(out, f"{year}年归档文件目录", [c.title for c in CATALOGUE_COLUMNS], rows, progress,
                             [c.kind for c in CATALOGUE_COLUMNS], total=len(rows))
