@@ -1,0 +1,159 @@
+"""What a file in a package really is, judged by its bytes, never by its name.
+
+Format by signature; executables and scripts named; PDFs inspected for pages, a password and active
+content (JavaScript, Launch actions, embedded files, XFA forms); Office files for macros. PDF bytes are
+scanned while they are hashed (``PdfScan``), so only PDFs with object streams, where names hide in
+compressed objects, are opened a second time with pypdf.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import IO
+
+# Executables and scripts by their first bytes: refused wherever they appear in a package.
+_EXECUTABLES = (
+    (b"MZ", "Windows 可执行程序"),
+    (b"\x7fELF", "Linux 可执行程序"),
+    (b"\xcf\xfa\xed\xfe", "macOS 可执行程序"),
+    (b"\xfe\xed\xfa\xcf", "macOS 可执行程序"),
+    (b"\xca\xfe\xba\xbe", "macOS/Java 可执行程序"),
+    (b"#!", "脚本"),
+    (b"L\x00\x00\x00\x01\x14\x02\x00", "Windows 快捷方式"),
+)
+SCRIPT_EXTENSIONS = (".exe", ".dll", ".com", ".scr", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".js", ".jse", ".wsf",
+                     ".wsh", ".hta", ".msi", ".lnk", ".sh", ".jar", ".py", ".pif", ".reg", ".cpl", ".inf")
+
+
+def detect_format(head: bytes) -> str | None:
+    """pdf, jpeg, png, tiff, zip, ole (old Office) or None."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    return None
+
+
+def executable_kind(head: bytes) -> str | None:
+    for magic, label in _EXECUTABLES:
+        if head.startswith(magic):
+            return label
+    return None
+
+
+# --- PDF active content, scanned as the bytes go by --------------------------------------------------
+
+FORBIDDEN_PDF_NAMES = {"JavaScript": "JavaScript 脚本", "JS": "JavaScript 脚本", "Launch": "启动外部程序（Launch）",
+                       "EmbeddedFile": "内嵌文件", "EmbeddedFiles": "内嵌文件", "RichMedia": "富媒体（Flash 等）",
+                       "XFA": "XFA 动态表单"}
+# Long names only (a 3-byte "/JS" turns up by chance in image data); a JavaScript action always has
+# "/S /JavaScript" too. Names written with #xx escapes are decoded and compared.
+_PDF_TOKENS = re.compile(
+    rb"/(JavaScript|Launch|EmbeddedFiles?|RichMedia|XFA|ObjStm)(?![A-Za-z0-9#])"
+    rb"|/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2}){0,24}#[0-9A-Fa-f]{2}(?:[A-Za-z0-9]|#[0-9A-Fa-f]{2}){0,24})")
+_CARRY = 96
+
+
+def _unescape(name: bytes) -> str:
+    return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name).decode("latin-1")
+
+
+class PdfScan:
+    """Feed a PDF's bytes in order; ``findings`` names active content, ``object_streams`` says a deep look
+    is needed."""
+
+    def __init__(self) -> None:
+        self._carry = b""
+        self.found: set[str] = set()
+        self.object_streams = False
+
+    def feed(self, block: bytes | memoryview, final: bool = False) -> None:
+        buf = b"".join((self._carry, block))
+        limit = len(buf) if final else max(0, len(buf) - _CARRY)
+        pos = 0
+        for m in _PDF_TOKENS.finditer(buf, 0):
+            if m.start() >= limit:
+                break
+            pos = m.end()
+            plain = m.group(1)
+            name = plain.decode("ascii") if plain else _unescape(m.group(2))
+            if name == "ObjStm":
+                self.object_streams = True
+            elif name in FORBIDDEN_PDF_NAMES:
+                self.found.add(FORBIDDEN_PDF_NAMES[name])
+        self._carry = buf[max(limit, pos):] if not final else b""
+
+    def finish(self) -> None:
+        self.feed(b"", final=True)
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    pages: int | None
+    encrypted: bool
+    error: str  # why it cannot be opened; "" when it can
+    active: tuple[str, ...]
+
+
+def inspect_pdf(stream: IO[bytes], *, deep: bool, found: set[str] | None = None) -> PdfFacts:
+    """Open the PDF as a reader would: page count, password; with ``deep``, every object (object streams
+    included) is looked at for actions and embedded content."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    active = set(found or ())
+    try:
+        reader = PdfReader(stream, strict=False)
+        if reader.is_encrypted:
+            return PdfFacts(None, True, "PDF 设有密码（已加密）", tuple(sorted(active)))
+        pages = len(reader.pages)
+        if deep:
+            active |= _deep_findings(reader)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            AssertionError) as exc:
+        return PdfFacts(None, False, f"PDF 无法打开（{type(exc).__name__}）", tuple(sorted(active)))
+    return PdfFacts(pages, False, "" if pages > 0 else "PDF 没有页面", tuple(sorted(active)))
+
+
+def _deep_findings(reader: object, max_objects: int = 200_000) -> set[str]:
+    from pypdf.generic import DictionaryObject, NameObject
+
+    found: set[str] = set()
+    size = int(reader.trailer.get("/Size", 0))  # type: ignore[attr-defined]
+    for number in range(1, min(size, max_objects)):
+        try:
+            obj = reader.get_object(number)  # type: ignore[attr-defined]
+        except Exception:  # a broken object is not active content; the page count judges openability
+            continue
+        if not isinstance(obj, DictionaryObject):
+            continue
+        for key, value in obj.items():
+            name = str(key).lstrip("/")
+            if name in FORBIDDEN_PDF_NAMES and name != "JS":
+                found.add(FORBIDDEN_PDF_NAMES[name])
+            if name == "JS" or (name == "S" and isinstance(value, NameObject)
+                                and str(value).lstrip("/") in ("JavaScript", "Launch")):
+                found.add(FORBIDDEN_PDF_NAMES["Launch" if str(value) == "/Launch" else "JavaScript"])
+    return found
+
+
+# --- Office documents (zip based) -----------------------------------------------------------------------
+
+def office_macros(data: bytes) -> bool:
+    """True when a zip-based Office file carries a VBA project (macros)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return any(n.lower().endswith(("vbaproject.bin", ".bin")) and "vba" in n.lower() for n in z.namelist())
+    except zipfile.BadZipFile:
+        return False

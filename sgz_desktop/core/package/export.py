@@ -1,0 +1,219 @@
+"""``export_year``: the archive officer's yearly handover package, its ``.sha256`` and the 登记表.
+
+The zip is written under a temporary name in the target folder, checked by the verifier (trusting only
+the hashes it has just computed), flushed to disk and only then renamed; a cancel, an error or a
+crash leaves no file under the package's name. Refuses while the year has drafts or unreviewed ledger
+entries unless the archivist gives a reason, which goes into the audit log with the export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..audit import record_event
+from ..crypto import public_key_pem, signing_key
+from ..errors import IntegrityFailure, Problem, ValidationError
+from ..profile import Profile, get_profile
+from ..progress import Progress, quiet
+from ..reports.package import invariant_pdfs, write_registration_form
+from ..roles import Actor, Permission, require
+from ..station import Station
+from . import layout
+from .bag import BagResult, BagWriter
+from .collect import PackageItem, PreCheck, _precheck, collect_items
+from .payload import catalogue_files, handover_files, item_metadata, self_check, self_check_problems
+from .registers import sections
+from .verify import key_fingerprint, verify_package
+
+OVERRIDABLE = ("draft", "ledger")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    identifier: str
+    zip_path: Path
+    sha256_path: Path
+    form_path: Path
+    zip_sha256: str
+    tagmanifest_sha256: str
+    zip_bytes: int
+    items: int
+    files: int
+    record_bytes: int
+    pages: int
+    payload_files: int
+    payload_bytes: int
+    key_fingerprint: str
+    overridden: tuple[str, ...]  # what was still open when the archivist overrode
+
+
+def _refuse_or_override(pre: PreCheck, reason: str | None) -> tuple[str, ...]:
+    hard = [b for b in pre.blockers if b.kind not in OVERRIDABLE]
+    if hard:
+        raise ValidationError([Problem(b.label, b.detail) for b in hard])
+    soft = [b for b in pre.blockers if b.kind in OVERRIDABLE]
+    if soft and not (reason or "").strip():
+        raise ValidationError([Problem(b.label, b.detail) for b in soft] + [Problem(
+            "移交", f"{pre.year} 年还有 {len(soft)} 项未处理，暂不能导出；处理完再导出，或由档案员填写理由后强制导出")])
+    return tuple(b.label for b in soft)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def export_year(st: Station, actor: Actor, year: int, out_dir: Path, *, override_reason: str | None = None,
+                progress: Progress | None = None, batch: int = 1, replace: bool = False) -> ExportResult:
+    """Write ``<out_dir>/<全宗号>-<year>-YJ<batch>.zip`` with its ``.sha256`` and ``-登记表.pdf``."""
+    require(actor, Permission.EXPORT_YEAR)
+    progress = progress or quiet()
+    progress.report(0, 0, "正在检查本年度档案")
+    secret = st.secret()
+    items = collect_items(st, year)
+    pre = _precheck(st, year, items)
+    overridden = _refuse_or_override(pre, override_reason)
+    profile = get_profile(st)
+    name = layout.package_name(items[0].fonds if items else profile.fonds_code, year, batch)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise ValidationError(Problem("目标文件夹", f"{out_dir} 不存在或不是文件夹"))
+    zip_path = out_dir / f"{name}.zip"
+    sidecar = out_dir / f"{name}.zip.sha256"
+    form = out_dir / layout.form_name(name)
+    if zip_path.exists() and not replace:
+        raise ValidationError(Problem("目标文件夹", f"{zip_path.name} 已经存在；请换一个文件夹，或确认覆盖"))
+    now = st.clock.now()
+    tmp = out_dir / f".{name}.zip.part"
+    tmp.unlink(missing_ok=True)  # left by an export that was killed
+    try:
+        with tempfile.TemporaryDirectory(prefix="sgz-package-") as work:
+            bag, entries = _write_package(st, actor, year, items, pre, Path(work), tmp, name, now, secret, progress)
+        progress.report(pre.bytes, pre.bytes, "正在自检移交包")
+        report = verify_package(tmp, public_key=public_key_pem(secret), trusted=entries, now=lambda: now)
+        problems = [f"检查 {c.number}：{f}" for c in report.checks if not c.passed for f in c.failures]
+        if problems:
+            raise IntegrityFailure("移交包自检未通过，没有生成：" + "；".join(problems[:5]))
+        if replace:
+            for stale in (sidecar, form):
+                stale.unlink(missing_ok=True)
+        os.replace(tmp, zip_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _write_atomic(sidecar, f"{bag.zip_sha256}  {zip_path.name}\n".encode())
+    fingerprint = key_fingerprint(public_key_pem(secret))
+    from ..reports.package import group_row
+
+    write_registration_form(
+        form, station=profile.name, recipient=_recipient(profile.subdistrict), fonds=items[0].fonds, year=year,
+        identifier=name, zip_name=zip_path.name, zip_bytes=zip_path.stat().st_size, zip_sha256=bag.zip_sha256,
+        tagmanifest_sha256=bag.tagmanifest_sha256, items=pre.items, files=pre.files, record_bytes=pre.bytes,
+        pages=pre.pages, key_fingerprint=fingerprint, exported_at=now, exported_by=actor.display_name,
+        group_rows=[group_row(g.category, g.category_name, g.retention, g.first_number, g.last_number, g.items, g.files,
+                              g.pages, g.bytes) for g in pre.groups])
+    summary = f"导出 {year} 年度移交包 {zip_path.name}：{pre.items} 件，SHA-256 {bag.zip_sha256[:16]}…"
+    if overridden:
+        summary += f"；强制导出，理由：{(override_reason or '').strip()}；未处理：{'、'.join(overridden[:20])}"
+    with st.begin(actor) as s:
+        record_event(s, "export_year", summary, table="archive_item", record_id=str(year))
+    return ExportResult(name, zip_path, sidecar, form, bag.zip_sha256, bag.tagmanifest_sha256, zip_path.stat().st_size,
+                        pre.items, pre.files, pre.bytes, pre.pages, bag.payload_files, bag.payload_bytes, fingerprint,
+                        overridden)
+
+
+def _recipient(subdistrict: str) -> str:
+    return subdistrict if subdistrict.endswith(("办事处", "政府", "档案室")) else f"{subdistrict}办事处"
+
+
+def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem], pre: PreCheck, work: Path,
+                   tmp: Path, name: str, now: dt.datetime, secret: bytes, progress: Progress
+                   ) -> tuple[BagResult, dict[str, str]]:
+    from ..attachments import attachment_store
+
+    profile = get_profile(st)
+    store = attachment_store(st)
+    total = max(pre.bytes, 1)
+    done = [0]
+
+    def on_bytes(n: int) -> None:
+        done[0] += n
+        progress.report(done[0], total, "正在写入档案文件")
+
+    progress.report(0, total, "正在生成目录、移交清单和登记簿")
+    with invariant_pdfs():
+        generated = catalogue_files(work, profile.name, year, pre.pattern, items, now.date())
+        register_files: list[tuple[str, Path]] = []
+        titles: list[str] = []
+        for section in sections():
+            progress.check()
+            folder = work / "registers" / section.key
+            folder.mkdir(parents=True)
+            written = section.write(st, actor, year, folder)
+            titles.append(section.title)
+            register_files += [(f"{layout.REGISTERS}{section.key}/{p.name}", p) for p in written]
+        generated += handover_files(work, profile.name, _recipient(profile.subdistrict), year, name, pre,
+                                    [(t, [rel for rel, _p in register_files if f"/{s.key}/" in rel])
+                                     for t, s in zip(titles, sections(), strict=True)], now.date())
+    entries: dict[str, str] = {}
+    failures: list[str] = []
+    with tmp.open("wb") as fh:
+        writer = BagWriter(fh, name, now)
+        try:
+            for item in items:
+                record = layout.record_folder(item.category, item.retention, item.danghao)
+                writer.add_bytes(record + layout.METADATA, item_metadata(item, pre.pattern))
+                for f in item.files:
+                    rel = record + layout.record_file_name(item.danghao, f.seq, f.format)
+                    entry = writer.add_file(rel, store.path_of(f.sha256), on_bytes)
+                    entries[f"{name}/{rel}"] = entry.sha256
+                    if entry.sha256 != f.sha256:
+                        failures.append(f"{item.danghao} 的文件 {f.original_name}")
+            if failures:
+                raise IntegrityFailure("附件库中的文件与归档时登记的哈希不一致（文件被改动或损坏），没有生成移交包："
+                                       + "、".join(failures[:10]))
+            for rel, path in [*generated, *register_files]:
+                writer.add_bytes(rel, path.read_bytes())
+            check = self_check(items, pre, year)
+            bad = self_check_problems(check)
+            if bad:
+                raise ValidationError([Problem("自检", text) for text in bad])
+            writer.add_bytes(layout.SELF_CHECK, check)
+            progress.check()
+            key = signing_key(secret)
+            result = writer.finish(_bag_info(profile, actor, year, name, now, items[0].fonds, pre.items), key.sign,
+                                   public_key_pem(secret))
+            fh.flush()
+            os.fsync(fh.fileno())
+        except BaseException:
+            writer.abort()
+            raise
+    return result, entries
+
+
+def _bag_info(p: Profile, actor: Actor, year: int, name: str, now: dt.datetime, fonds: str, items: int
+              ) -> dict[str, str]:
+    return {
+        "Source-Organization": p.name,
+        "Contact-Name": p.responsible_person or actor.display_name,
+        "Contact-Phone": p.contact_phone,
+        "External-Description": f"{p.name} {year} 年度档案移交包",
+        "Bagging-Date": now.date().isoformat(),
+        "External-Identifier": name,
+        "Bag-Count": "1 of 1",
+        "BagIt-Profile-Identifier": layout.PROFILE_ID,
+        "Fonds-Number": fonds,
+        "Archival-Year": str(year),
+        "Recipient-Organization": _recipient(p.subdistrict),
+        "Item-Count": str(items),
+    }

@@ -1,0 +1,132 @@
+"""The generated part of the payload: each item's metadata.json, the catalogue (归档文件目录) as PDF,
+CSV and JSON, the handover list (移交清单) as PDF and JSON, and the exporter's own four-property check.
+
+JSON keys are the Chinese field names of DA/T 22-2015 so the receiving archivist reads them as they
+are; keys are sorted and nothing depends on the moment of export, so unchanged data gives the same
+bytes (the PDFs carry only the print date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..reports.package import group_row, write_catalogue_pdf, write_handover_pdf
+from . import layout
+from .collect import PackageItem, PreCheck
+from .registers import write_csv, write_json
+
+
+def _dump(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def item_record(item: PackageItem) -> dict[str, Any]:
+    return {
+        "档号": item.danghao, "全宗号": item.fonds, "门类": item.category, "门类名称": item.category_name,
+        "年度": item.year, "保管期限": item.retention, "机构": item.org, "机构名称": item.org_name,
+        "件号": item.item_number, "文号": item.doc_number, "责任者": item.responsible, "题名": item.title,
+        "日期": item.doc_date.isoformat(), "密级": item.classification, "页数": item.pages, "备注": item.notes,
+        "会计档案类别": item.record_kind, "服务项目": item.project,
+        "归档时间": item.finalised_at.isoformat(timespec="seconds") if item.finalised_at else "",
+        "归档人": item.finalised_by,
+        "文件": [{"序号": f.seq, "文件名": layout.record_file_name(item.danghao, f.seq, f.format),
+                "原文件名": f.original_name, "字节数": f.size, "sha256": f.sha256, "格式": f.format, "页数": f.pages}
+               for f in item.files],
+        "更正记录": [{"时间": a.at.isoformat(timespec="seconds"), "更正人": a.by, "字段": a.field, "原值": a.old,
+                  "新值": a.new, "理由": a.reason} for a in item.amendments],
+    }
+
+
+def item_metadata(item: PackageItem, pattern: str) -> bytes:
+    return _dump({**item_record(item), "档号格式": pattern})
+
+
+def catalogue_files(work: Path, station: str, year: int, pattern: str, items: list[PackageItem],
+                    printed_on: dt.date) -> list[tuple[str, Path]]:
+    folder = work / "catalogue"
+    folder.mkdir()
+    rows = [[i.danghao, i.doc_number, i.responsible, i.title, i.doc_date.isoformat(), i.classification, i.pages,
+             i.notes, i.category, i.year, i.retention, i.org, i.item_number, len(i.files), i.bytes] for i in items]
+    file_rows = [[i.danghao, f.seq, layout.record_file_name(i.danghao, f.seq, f.format), f.original_name, f.size,
+                  f.sha256, f.format, f.pages] for i in items for f in i.files]
+    groups: dict[tuple[str, str], list[list[object]]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    for i in items:
+        groups[(i.category, i.retention)].append([i.danghao, i.doc_number, i.responsible, i.title,
+                                                  i.doc_date.isoformat(), i.classification, i.pages, i.notes])
+        names[(i.category, i.retention)] = f"{i.category_name}（{i.category}）· {layout.RETENTION_LABELS[i.retention]}"
+    catalogue = {
+        "站点": station, "全宗号": items[0].fonds if items else "", "年度": year, "档号格式": pattern,
+        "件数": len(items), "文件数": sum(len(i.files) for i in items), "字节数": sum(i.bytes for i in items),
+        "页数": sum(i.pages for i in items),
+        "条目": [{**item_record(i), "文件夹": layout.record_folder(i.category, i.retention, i.danghao)} for i in items],
+    }
+    order = {"Y": 0, "D30": 1, "D10": 2}
+    keys = sorted(groups, key=lambda k: (k[0], order.get(k[1], 9)))
+    return [
+        (layout.CATALOGUE_PDF, write_catalogue_pdf(folder / "catalogue.pdf", station, year,
+                                                   [(names[k], groups[k]) for k in keys], printed_on)),
+        (layout.CATALOGUE_CSV, write_csv(folder / "catalogue.csv", layout.CATALOGUE_COLUMNS, rows)),
+        (layout.CATALOGUE_FILES_CSV, write_csv(folder / "catalogue-files.csv", layout.FILE_COLUMNS, file_rows)),
+        (layout.CATALOGUE_JSON, write_json(folder / "catalogue.json", catalogue)),
+    ]
+
+
+def handover_files(work: Path, station: str, recipient: str, year: int, identifier: str, pre: PreCheck,
+                   registers: list[tuple[str, list[str]]], printed_on: dt.date) -> list[tuple[str, Path]]:
+    folder = work / "handover"
+    folder.mkdir()
+    rows = [group_row(g.category, g.category_name, g.retention, g.first_number, g.last_number, g.items, g.files,
+                      g.pages, g.bytes) for g in pre.groups]
+    totals = ["合计", "", "", pre.items, pre.files, pre.pages, layout.human_size(pre.bytes)]
+    listing = {
+        "移交单位": station, "接收单位": recipient, "年度": year, "移交包编号": identifier,
+        "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes, "页数": pre.pages,
+        "分类统计": [{"门类": g.category, "门类名称": g.category_name, "保管期限": g.retention, "件数": g.items,
+                  "文件数": g.files, "字节数": g.bytes, "页数": g.pages,
+                  "件号起止": [g.first_number, g.last_number]} for g in pre.groups],
+        "登记簿册": [{"名称": title, "文件": files} for title, files in registers],
+    }
+    return [
+        (layout.HANDOVER_PDF, write_handover_pdf(folder / "handover-list.pdf", station, recipient, year, identifier,
+                                                 rows, totals, [t for t, _f in registers], printed_on)),
+        (layout.HANDOVER_JSON, write_json(folder / "handover-list.json", listing)),
+    ]
+
+
+def self_check(items: list[PackageItem], pre: PreCheck, year: int) -> bytes:
+    """The exporter's four-property pre-check, from the database and the hashes taken while writing."""
+    regex = layout.danghao_regex(pre.pattern)
+    bad_values = [i.danghao for i in items
+                  if i.retention not in layout.RETENTIONS or i.classification not in layout.CLASSIFICATIONS
+                  or i.doc_date.year != year or i.year != year or regex is None or not regex.fullmatch(i.danghao)]
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in items:
+        groups[(i.category, str(i.year), i.retention, i.org)].append(i.item_number)
+    gaps = ["·".join(k) for k, numbers in groups.items() if sorted(numbers) != list(range(1, len(numbers) + 1))]
+    no_files = [i.danghao for i in items if not i.files]
+    bad_formats = [i.danghao for i in items for f in i.files if f.format not in layout.RECORD_FORMATS
+                   or (f.format == "pdf" and not f.pages)]
+
+    def part(checks: list[tuple[str, list[str]]]) -> dict[str, Any]:
+        return {"通过": all(not bad for _t, bad in checks),
+                "检查": [{"内容": text, "通过": not bad, "问题": bad[:50]} for text, bad in checks]}
+
+    return _dump({
+        "年度": year, "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes,
+        "真实性": part([("每个档案文件写入时重新计算的 SHA-256 与归档时登记的一致", []),
+                      ("保管期限、密级、日期和档号取值合规", bad_values)]),
+        "完整性": part([("件号在每个（门类、年度、期限、机构）内连续", gaps), ("每件至少有一个文件", no_files)]),
+        "可用性": part([("文件格式为 PDF/JPEG/PNG/TIFF，PDF 可读取页数", bad_formats)]),
+        "安全性": part([("添加文件时已按内容拒绝可执行程序、脚本和加密 PDF", [])]),
+    })
+
+
+def self_check_problems(data: bytes) -> list[str]:
+    value = json.loads(data)
+    return [f"{prop}：{c['内容']}（{'、'.join(c['问题'][:5])}）" for prop in ("真实性", "完整性", "可用性", "安全性")
+            for c in value[prop]["检查"] if not c["通过"]]

@@ -1,0 +1,75 @@
+"""The registers each area puts into the yearly package (``data/registers/``).
+
+An area adds a section by writing, in a module of its own::
+
+    from .package.registers import RegisterSection, register_section
+
+    def _write(st, actor, year, folder):          # folder: an empty temporary directory
+        ...write ledger.pdf, ledger.csv, ledger.json into folder...
+        return [folder / "ledger.pdf", ...]
+
+    register_section(RegisterSection("finance", "项目与财务", _write))
+
+and appending that module's name to ``SECTION_MODULES`` (additive edit). Files keep the names given,
+under ``data/registers/<key>/``; PDFs are for people, CSV (UTF-8 with BOM, opens in Excel) and JSON for
+machines. Write no dates or random values besides the data, so an unchanged year exports the same
+payload manifest twice.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..roles import Actor
+from ..station import Station
+
+WriteFn = Callable[[Station, Actor, int, Path], list[Path]]
+
+
+@dataclass(frozen=True)
+class RegisterSection:
+    key: str  # folder name under data/registers/, ASCII
+    title: str  # for the handover list and progress
+    write: WriteFn
+
+
+_SECTIONS: dict[str, RegisterSection] = {}
+
+# Modules whose import registers their sections. An area adds its module here.
+SECTION_MODULES: list[str] = ["sgz_desktop.core.package.staff_registers"]
+
+
+def register_section(section: RegisterSection) -> RegisterSection:
+    _SECTIONS[section.key] = section
+    return section
+
+
+def sections() -> list[RegisterSection]:
+    for name in SECTION_MODULES:
+        importlib.import_module(name)
+    return [_SECTIONS[key] for key in sorted(_SECTIONS)]
+
+
+# --- helpers for sections: machine-readable copies written the same way by every area ------------------
+
+def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
+    """UTF-8 with a BOM (so Excel shows Chinese), CRLF line ends as RFC 4180 asks."""
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(headers)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return path
+
+
+def write_json(path: Path, value: object) -> Path:
+    """Sorted keys, no timestamps of its own: the same data always gives the same bytes."""
+    import json
+
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n",
+                    encoding="utf-8")
+    return path

@@ -1,0 +1,397 @@
+"""``verify_package``: the receiving side's 15 checks over a yearly package, every failure reported.
+
+It needs the zip only (plus, when given, the pinned public key, the expected hash or the registration
+form): no station database, no keyring, nothing extracted to disk. The zip is read once (``zipread``);
+then the checks work on what that pass found. Checks about the bag's structure and the zip itself are
+here; checks about the archive items and file contents are in ``verify_records``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..progress import Progress
+from . import layout
+from .form import FormFacts, read_form
+from .report import CHECKS, Findings, PackageSummary, VerifyReport
+from .zipread import Directory, Member, read_directory, scan
+
+_WINDOWS_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", re.IGNORECASE)
+_BAD_CHARS = re.compile(r'[<>:"|?*\\\x00-\x1f\x7f]')
+MAX_PATH = 240  # characters of a member name, leaving room for the folder it is unpacked into
+_KEEP_SUFFIXES = (".txt", ".json", ".csv", ".xml", ".pem", ".sig", ".docx", ".xlsx", ".pptx", ".docm", ".xlsm",
+                  ".pptm")
+
+
+@dataclass
+class Bag:
+    """What the pass found, by name inside the bag (``data/...``, ``bagit.txt``)."""
+
+    zip_path: Path
+    directory: Directory
+    top: str = ""
+    members: dict[str, Member] = field(default_factory=dict)
+    zip_sha256: str = ""
+    info: dict[str, list[str]] = field(default_factory=dict)
+    form: FormFacts | None = None
+
+    def text(self, rel: str) -> str | None:
+        m = self.members.get(rel)
+        if m is None or m.kept is None:
+            return None
+        try:
+            return m.kept.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def info_value(self, label: str) -> str:
+        values = self.info.get(label) or [""]
+        return values[0]
+
+    @property
+    def payload(self) -> dict[str, Member]:
+        return {rel: m for rel, m in self.members.items() if rel.startswith("data/") and not m.is_dir}
+
+
+def _load_key(public_key: bytes | Path | None) -> bytes | None:
+    if public_key is None:
+        return None
+    return public_key.read_bytes() if isinstance(public_key, Path) else public_key
+
+
+def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, expect_sha256: str | None = None,
+                   form_pdf: Path | None = None, progress: Progress | None = None,
+                   now: Callable[[], dt.datetime] = dt.datetime.now,
+                   trusted: Mapping[str, str] | None = None) -> VerifyReport:
+    """Run all 15 checks. ``trusted`` (for the exporter's own check) maps member names to hashes it has
+    just computed: those members' bytes are not read again."""
+    from .verify_records import check_records
+
+    progress = progress or Progress()
+    zip_path = Path(zip_path)
+    found = Findings()
+    directory = read_directory(zip_path)
+    bag = Bag(zip_path, directory)
+    total = max(directory.size, 1)
+    done = [0]
+
+    def on_bytes(n: int) -> None:
+        done[0] += n
+        progress.report(done[0], total, "正在校验移交包")
+
+    progress.report(0, total, "正在读取移交包目录")
+    for problem in directory.problems:
+        found.fail(13, problem)
+    if directory.usable:
+        bag.zip_sha256 = scan(directory, _keep, on_bytes, trusted=trusted)
+        _index(bag, found)
+        info_text = bag.text(layout.BAG_INFO)
+        bag.info = layout.parse_bag_info(info_text) if info_text else {}
+    else:
+        bag.zip_sha256 = _hash_file(zip_path) if zip_path.is_file() and trusted is None else ""
+        for number in CHECKS:
+            if number != 13:
+                found.fail(number, "无法读取压缩包内容，未能检查")
+    if form_pdf is not None:
+        facts = read_form(Path(form_pdf))
+        if isinstance(facts, str):
+            found.fail(1, facts)
+        else:
+            bag.form = facts
+    pinned = _load_key(public_key)
+    _check_hash(bag, found, expect_sha256, trusted is not None)
+    if directory.usable:
+        _check_signature(bag, found, pinned)
+        _check_manifests(bag, found)
+        _check_structure(bag, found)
+        _check_oxum(bag, found)
+        _check_zip_entries(bag, found)
+        _check_safety(bag, found)
+        check_records(bag, found, trusted=trusted is not None)
+        _check_carrier(bag, found, trusted is not None)
+    progress.report(total, total, "校验完成")
+    return VerifyReport(str(zip_path), bag.zip_sha256, directory.size, now(), found.results(), _summary(bag, pinned))
+
+
+def _keep(m: Member) -> bool:
+    """Members the checks read whole: text, Office files (macros) and PDFs that are not stored."""
+    name = m.name.lower()
+    return name.endswith(_KEEP_SUFFIXES) or (name.endswith(".pdf") and m.method != 0)
+
+
+def _hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(4 * 1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _index(bag: Bag, found: Findings) -> None:
+    """Names inside the one top-level folder; anything outside it is a failure of check 6."""
+    tops = {m.name.split("/", 1)[0] for m in bag.directory.members}
+    bag.top = max(tops, key=lambda t: sum(m.name.startswith(t + "/") for m in bag.directory.members)) if tops else ""
+    if len(tops) > 1:
+        found.fail(6, f"压缩包中应只有一个顶层文件夹，实际有 {len(tops)} 个：{'、'.join(sorted(tops)[:10])}")
+    for m in bag.directory.members:
+        if not m.name.startswith(bag.top + "/"):
+            found.fail(6, f"{m.name} 不在包的顶层文件夹 {bag.top}/ 中")
+            continue
+        rel = m.name[len(bag.top) + 1:]
+        if rel in bag.members:
+            found.fail(12, f"{m.name} 在压缩包中出现了不止一次")
+        bag.members[rel] = m
+
+
+def _check_hash(bag: Bag, found: Findings, expect: str | None, trusted: bool) -> None:
+    actual = bag.zip_sha256
+    sidecar = bag.zip_path.with_name(bag.zip_path.name + ".sha256")
+    compared = False
+    if sidecar.is_file():
+        text = sidecar.read_text(encoding="utf-8", errors="replace").strip()
+        claimed = text.split()[0].lower() if text else ""
+        compared = True
+        if claimed != actual:
+            found.fail(1, f"压缩包的 SHA-256 为 {actual}，与 {sidecar.name} 中的 {claimed or '（空）'} 不一致")
+    if expect:
+        compared = True
+        if expect.strip().lower() != actual:
+            found.fail(1, f"压缩包的 SHA-256 为 {actual}，与给定的 {expect.strip().lower()} 不一致")
+    if bag.form is not None:
+        compared = True
+        if bag.form.zip_sha256 != actual:
+            found.fail(1, f"压缩包的 SHA-256 为 {actual}，与登记表上的 {bag.form.zip_sha256} 不一致")
+        tag = bag.members.get(layout.TAGMANIFEST)
+        if bag.form.tagmanifest_sha256 and tag is not None and tag.sha256 != bag.form.tagmanifest_sha256:
+            found.fail(1, "登记表上的标签清单 SHA-256 与包中的 tagmanifest-sha256.txt 不一致")
+    if not compared and not trusted:
+        found.fail(1, f"没有可对照的哈希：{sidecar.name} 不在压缩包旁边，也没有给出登记表或 --expect-sha256")
+
+
+def key_fingerprint(pem: bytes) -> str:
+    from ..crypto import load_public_key
+
+    raw = load_public_key(pem).public_bytes_raw()
+    digest = hashlib.sha256(raw).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def _check_signature(bag: Bag, found: Findings, pinned: bytes | None) -> None:
+    from cryptography.exceptions import InvalidSignature
+
+    from ..crypto import load_public_key
+
+    key_pem = bag.members.get(layout.PUBLIC_KEY)
+    sig = bag.text(layout.SIGNATURE)
+    tag = bag.members.get(layout.TAGMANIFEST)
+    if key_pem is None or key_pem.kept is None:
+        found.fail(2, f"缺少站点公钥 {layout.PUBLIC_KEY}")
+        return
+    if sig is None or tag is None or tag.kept is None:
+        found.fail(2, f"缺少签名 {layout.SIGNATURE} 或标签清单 {layout.TAGMANIFEST}")
+        return
+    try:
+        key = load_public_key(key_pem.kept)
+        key.verify(base64.b64decode(sig.strip(), validate=True), tag.kept)
+    except InvalidSignature:
+        found.fail(2, "签名与标签清单不符：标签清单在签名后被改动，或签名不是用包内公钥对应的密钥做的")
+    except ValueError as exc:
+        found.fail(2, f"站点公钥或签名无法读取（{exc}）")
+    if pinned is not None:
+        try:
+            same = load_public_key(pinned).public_bytes_raw() == load_public_key(key_pem.kept).public_bytes_raw()
+        except ValueError:
+            found.fail(2, "给定的登记公钥不是有效的 Ed25519 公钥（PEM）")
+            return
+        if not same:
+            found.fail(2, "包内的站点公钥与街道登记的公钥不一致：这个包不是用登记的站点密钥签名的")
+    else:
+        found.note(2, "未提供登记公钥（--public-key），只核对了包内公钥对应的签名；请与登记表上的公钥指纹核对")
+
+
+def _check_manifests(bag: Bag, found: Findings) -> None:
+    tag_text = bag.text(layout.TAGMANIFEST)
+    if tag_text is None:
+        found.fail(3, f"缺少或无法读取 {layout.TAGMANIFEST}")
+    else:
+        entries, problems = layout.parse_manifest(tag_text)
+        for p in problems:
+            found.fail(3, f"{layout.TAGMANIFEST}：{p}")
+        for rel, sha in entries.items():
+            m = bag.members.get(rel)
+            if m is None:
+                found.fail(3, f"{layout.TAGMANIFEST} 列出的 {rel} 不在包中")
+            elif rel.startswith("data/"):
+                found.fail(6, f"{layout.TAGMANIFEST} 列出了内容文件 {rel}")
+            elif m.sha256 != sha:
+                found.fail(3, f"{rel} 的 SHA-256 与 {layout.TAGMANIFEST} 不一致（文件被改动）")
+    manifests = [rel for rel in bag.members if re.fullmatch(r"manifest-[a-z0-9]+\.txt", rel)]
+    if layout.MANIFEST not in manifests:
+        found.fail(6, f"缺少内容清单 {layout.MANIFEST}")
+    for rel in manifests:
+        if rel != layout.MANIFEST:
+            found.fail(3, f"{rel}：只支持 SHA-256 内容清单，无法核对这个清单")
+            continue
+        text = bag.text(rel)
+        if text is None:
+            found.fail(3, f"{rel} 无法读取")
+            continue
+        entries, problems = layout.parse_manifest(text)
+        for p in problems:
+            found.fail(3, f"{rel}：{p}")
+        payload = bag.payload
+        for path, sha in entries.items():
+            m = payload.get(path)
+            if m is None:
+                found.fail(6, f"{rel} 列出的 {path} 不在包中（文件缺失）")
+            elif m.read and m.sha256 != sha:
+                found.fail(3, f"{path} 的 SHA-256 与 {rel} 不一致（文件被改动）")
+        for path in payload:
+            if path not in entries:
+                found.fail(6, f"{path} 不在 {rel} 中（多出的文件，或清单被删去一行）")
+
+
+def _check_structure(bag: Bag, found: Findings) -> None:
+    bagit = bag.members.get(layout.BAGIT)
+    if bagit is None or bagit.kept is None:
+        found.fail(6, "缺少 bagit.txt")
+    elif bagit.kept != layout.BAGIT_TXT:
+        found.fail(6, "bagit.txt 的内容应恰为 “BagIt-Version: 1.0” 和 “Tag-File-Character-Encoding: UTF-8” 两行，"
+                      "UTF-8 无 BOM")
+    if not bag.payload:
+        found.fail(6, "缺少 data/ 文件夹或其中没有文件")
+    tag_text = bag.text(layout.TAGMANIFEST)
+    if tag_text is not None:
+        listed, _p = layout.parse_manifest(tag_text)
+        for rel in bag.members:
+            if re.fullmatch(r"manifest-[a-z0-9]+\.txt", rel) and rel not in listed:
+                found.fail(6, f"{layout.TAGMANIFEST} 没有列出内容清单 {rel}")
+    if bag.info:
+        ident = bag.info_value("External-Identifier")
+        if ident and ident != bag.top:
+            found.fail(6, f"顶层文件夹 {bag.top}/ 与 bag-info.txt 中的编号 {ident} 不一致")
+        if bag.zip_path.stem != bag.top:
+            found.note(6, f"压缩包文件名 {bag.zip_path.name} 与包的顶层文件夹 {bag.top} 不同（可能被改过名）")
+    else:
+        found.fail(6, "缺少或无法读取 bag-info.txt")
+
+
+def _check_oxum(bag: Bag, found: Findings) -> None:
+    oxum = bag.info_value("Payload-Oxum")
+    payload = bag.payload
+    real = f"{sum(m.size for m in payload.values())}.{len(payload)}"
+    if not re.fullmatch(r"\d+\.\d+", oxum):
+        found.fail(7, f"bag-info.txt 中的 Payload-Oxum 缺失或格式不对（{oxum or '空'}）")
+    elif oxum != real:
+        found.fail(7, f"Payload-Oxum 为 {oxum}，实际为 {real}（字节数.文件数）")
+
+
+def _check_zip_entries(bag: Bag, found: Findings) -> None:
+    folded: dict[str, str] = {}
+    for m in bag.directory.members:
+        if m.encrypted:
+            found.fail(12, f"{m.name} 被加密（设有密码）")
+        if m.method not in (0, 8):
+            found.fail(12, f"{m.name} 使用了不允许的压缩方法 {m.method}（只允许存储或 Deflate）")
+        if not m.local_name_ok:
+            found.fail(12, f"{m.name} 的本地文件头中的文件名与目录不一致")
+        if m.read and not m.crc_ok:
+            found.fail(12, f"{m.name} 的 CRC-32 校验值不符，解压工具会报错")
+        if not m.name.isascii() and not m.flags & 0x800:
+            found.fail(12, f"{m.name} 的文件名未标为 UTF-8 编码，在 Windows 下会显示乱码")
+        if len(m.name) > MAX_PATH:
+            found.fail(12, f"{m.name[:60]}… 路径过长（{len(m.name)} 个字符，上限 {MAX_PATH}）")
+        for part in m.name.rstrip("/").split("/"):
+            if _WINDOWS_RESERVED.match(part) or _BAD_CHARS.search(part) or part.endswith((".", " ")):
+                found.fail(12, f"{m.name} 中的名称“{part}”在 Windows 下不能使用")
+                break
+            if len(part.encode("utf-8")) > 255:
+                found.fail(12, f"{m.name[:60]}… 中有超过 255 字节的名称")
+                break
+        key = unicodedata.normalize("NFC", m.name).casefold()
+        if key in folded and folded[key] != m.name:
+            found.fail(12, f"{m.name} 与 {folded[key]} 只有大小写或 Unicode 写法不同，在 Windows 下会互相覆盖")
+        folded.setdefault(key, m.name)
+
+
+def _check_safety(bag: Bag, found: Findings) -> None:
+    for m in bag.directory.members:
+        name = m.name
+        if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+            found.fail(13, f"{name} 是绝对路径")
+        if ".." in re.split(r"[/\\]", name):
+            found.fail(13, f"{name} 含有“..”，解压时会写到包外")
+        if m.is_link:
+            found.fail(13, f"{name} 是符号链接")
+        if m.ratio_too_high:
+            found.fail(13, f"{name} 声明解压后 {m.size:,} 字节、压缩后仅 {m.compressed:,} 字节，压缩比过高（zip 炸弹）")
+        if m.error:
+            found.fail(13, f"{name}：{m.error}")
+
+
+_EXPECTED_TAGS = set(layout.TAG_FILES)
+_CARRIER_DANGER = re.compile(
+    r"(?i)^(autorun\.inf|desktop\.ini)$|\.(exe|dll|com|scr|bat|cmd|ps1|vbs|js|lnk|hta|msi|pif)$")
+
+
+def _check_carrier(bag: Bag, found: Findings, trusted: bool) -> None:
+    for rel, m in bag.members.items():
+        if m.is_dir:
+            continue
+        if rel.startswith("data/"):
+            if not rel.startswith((layout.RECORDS, "data/catalogue/", "data/handover/", layout.REGISTERS)) \
+                    and rel != layout.SELF_CHECK:
+                found.fail(15, f"包中有不属于移交包结构的文件：{rel}")
+        elif rel not in _EXPECTED_TAGS:
+            found.fail(15, f"包中有不应有的文件：{rel}")
+        base = rel.rsplit("/", 1)[-1]
+        if base in (".DS_Store", "Thumbs.db", "desktop.ini") or rel.startswith("__MACOSX"):
+            found.fail(15, f"包中混入了系统文件：{rel}")
+    for rel in _EXPECTED_TAGS:
+        if rel not in bag.members:
+            found.fail(15, f"包中缺少 {rel}")
+    if trusted:
+        return
+    folder = bag.zip_path.parent
+    name = bag.zip_path.name
+    expected = {name, name + ".sha256", layout.form_name(bag.zip_path.stem)}
+    others = []
+    try:
+        siblings = list(folder.iterdir())
+    except OSError:
+        siblings = []
+    for sibling in siblings:
+        if sibling.name in expected or sibling.name.startswith((bag.zip_path.stem + "-校验报告", ".")):
+            continue
+        if _CARRIER_DANGER.search(sibling.name) or sibling.is_symlink():
+            found.fail(15, f"载体中有可疑文件：{sibling.name}（可执行程序、脚本、快捷方式或自动运行文件）")
+        else:
+            others.append(sibling.name)
+    if others:
+        found.note(15, f"移交包所在文件夹中还有其他文件：{'、'.join(sorted(others)[:10])}"
+                       + (f" 等 {len(others)} 个" if len(others) > 10 else ""))
+
+
+def _summary(bag: Bag, pinned: bytes | None) -> PackageSummary:
+    fingerprint = ""
+    key = bag.members.get(layout.PUBLIC_KEY)
+    if key is not None and key.kept is not None:
+        try:
+            fingerprint = key_fingerprint(key.kept)
+        except ValueError:
+            fingerprint = ""
+    oxum = bag.info_value("Payload-Oxum")
+    items = bag.info_value("Item-Count")
+    size, _dot, count = oxum.partition(".")
+    return PackageSummary(
+        identifier=bag.info_value("External-Identifier") or bag.top,
+        station=bag.info_value("Source-Organization"), year=bag.info_value("Archival-Year"),
+        items=int(items) if items.isdigit() else None, files=int(count) if count.isdigit() else None,
+        payload_bytes=int(size) if size.isdigit() else None, key_fingerprint=fingerprint, pinned_key=pinned is not None)

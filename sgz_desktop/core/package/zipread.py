@@ -1,0 +1,406 @@
+"""Reading an untrusted zip without extracting it, in one sequential pass.
+
+The central directory is parsed here (not by ``zipfile``) after the end record's entry count and
+directory size are checked against limits, so a package claiming millions of entries costs nothing.
+Then every member is read once, in the order it lies in the file: the bytes feed the zip's own
+SHA-256 on one helper thread, CRC-32 and the PDF scan on another, and the member's SHA-256 on the
+calling thread. Deflated members are inflated with a cap at their declared size, and members whose
+declared expansion ratio is absurd are not inflated at all. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import struct
+import zlib
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from .content import PdfScan
+
+BLOCK = 4 * 1024 * 1024
+MAX_ENTRIES = 200_000
+MAX_DIRECTORY = 64 * 1024 * 1024
+MAX_TOTAL = 256 * 1024**3  # declared bytes, all members together
+MAX_RATIO = 100  # declared size / compressed size, for members over RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+KEEP_LIMIT = 32 * 1024 * 1024  # text members parsed later are kept in memory up to this size each
+KEEP_TOTAL = 96 * 1024 * 1024
+
+_CENTRAL = struct.Struct("<4s4H2H3I5H2I")
+_LOCAL = struct.Struct("<4s5H3I2H")
+
+
+@dataclass
+class Member:
+    index: int
+    raw: bytes
+    name: str
+    flags: int
+    method: int
+    crc: int
+    compressed: int
+    size: int
+    offset: int
+    made_by: int
+    external_attr: int
+    # filled by the pass
+    read: bool = False
+    error: str = ""
+    local_name_ok: bool = True
+    sha256: str = ""
+    real_size: int = 0
+    crc_ok: bool = True
+    head: bytes = b""
+    kept: bytes | None = None
+    pdf: PdfScan | None = None
+    data_offset: int = -1
+
+    @property
+    def encrypted(self) -> bool:
+        return bool(self.flags & 0x1)
+
+    @property
+    def is_dir(self) -> bool:
+        return self.name.endswith("/")
+
+    @property
+    def is_link(self) -> bool:
+        mode = self.external_attr >> 16
+        return (self.made_by >> 8) == 3 and (mode & 0o170000) == 0o120000
+
+    @property
+    def ratio_too_high(self) -> bool:
+        return self.size > RATIO_FLOOR and self.size > MAX_RATIO * max(self.compressed, 1)
+
+
+@dataclass
+class Directory:
+    path: Path
+    size: int
+    members: list[Member] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # structural problems (safety, check 13)
+    declared_entries: int = 0
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.members)
+
+
+def _end_record(fh: IO[bytes], size: int) -> tuple[int, int, int] | str:
+    """(entries, directory size, directory offset), or why the zip has no usable end record."""
+    tail_len = min(size, 65_557)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return "不是 zip 文件（找不到 zip 结束记录）"
+    _sig, _d, _ds, _n, entries, cd_size, cd_offset, _c = struct.unpack("<4s4H2IH", tail[at:at + 22])
+    if entries == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
+        loc = size - tail_len + at - 20
+        if loc < 0:
+            return "zip64 结束记录缺失"
+        fh.seek(loc)
+        sig, _disk, rec_offset, _total = struct.unpack("<4sIQI", fh.read(20))
+        if sig != b"PK\x06\x07" or rec_offset > size - 56:
+            return "zip64 结束记录定位器无效"
+        fh.seek(rec_offset)
+        rec = fh.read(56)
+        if rec[:4] != b"PK\x06\x06":
+            return "zip64 结束记录无效"
+        _s, _rs, _v1, _v2, _d1, _d2, _n1, entries, cd_size, cd_offset = struct.unpack("<4sQ2H2I4Q", rec)
+    return entries, cd_size, cd_offset
+
+
+def read_directory(path: Path) -> Directory:
+    size = path.stat().st_size
+    d = Directory(path, size)
+    with path.open("rb") as fh:
+        end = _end_record(fh, size)
+        if isinstance(end, str):
+            d.problems.append(end)
+            return d
+        entries, cd_size, cd_offset = end
+        d.declared_entries = entries
+        if entries > MAX_ENTRIES:
+            d.problems.append(f"条目数 {entries:,} 超过上限 {MAX_ENTRIES:,}（疑似攻击包，未继续读取）")
+            return d
+        if cd_size > MAX_DIRECTORY or cd_offset + cd_size > size:
+            d.problems.append(f"中央目录大小或位置无效（{cd_size:,} 字节，位于 {cd_offset:,}）")
+            return d
+        fh.seek(cd_offset)
+        directory = fh.read(cd_size)
+    pos = 0
+    total = 0
+    while pos + 46 <= len(directory) and len(d.members) < entries:
+        fields = _CENTRAL.unpack_from(directory, pos)
+        if fields[0] != b"PK\x01\x02":
+            d.problems.append(f"中央目录第 {len(d.members) + 1} 项损坏")
+            break
+        (_sig, made_by, _need, flags, method, _t, _d, crc, csize, usize, n_len, e_len, c_len, _disk, _int,
+         ext_attr, offset) = fields
+        raw = directory[pos + 46:pos + 46 + n_len]
+        extra = directory[pos + 46 + n_len:pos + 46 + n_len + e_len]
+        usize, csize, offset = _zip64(extra, usize, csize, offset)
+        name = raw.decode("utf-8", "replace") if flags & 0x800 else raw.decode("cp437")
+        d.members.append(Member(len(d.members), raw, name, flags, method, crc, csize, usize, offset, made_by,
+                                ext_attr))
+        total += usize
+        pos += 46 + n_len + e_len + c_len
+    if len(d.members) != entries:
+        d.problems.append(f"结束记录声明 {entries} 个条目，中央目录中只有 {len(d.members)} 个")
+    if total > MAX_TOTAL:
+        d.problems.append(f"声明的解压后总大小 {total:,} 字节超过上限")
+    return d
+
+
+def _zip64(extra: bytes, usize: int, csize: int, offset: int) -> tuple[int, int, int]:
+    pos = 0
+    while pos + 4 <= len(extra):
+        tag, length = struct.unpack_from("<2H", extra, pos)
+        if tag == 1:
+            values = list(struct.unpack_from(f"<{min(length, 24) // 8}Q", extra, pos + 4))
+            if usize == 0xFFFFFFFF and values:
+                usize = values.pop(0)
+            if csize == 0xFFFFFFFF and values:
+                csize = values.pop(0)
+            if offset == 0xFFFFFFFF and values:
+                offset = values.pop(0)
+        pos += 4 + length
+    return usize, csize, offset
+
+
+# --- the one pass ----------------------------------------------------------------------------------
+
+class _Blocks:
+    """Sequential reading in large blocks; every block also goes to the zip's SHA-256 (in order, on a
+    single helper thread)."""
+
+    def __init__(self, fh: IO[bytes], zip_sha: hashlib._Hash | None, pool: ThreadPoolExecutor) -> None:
+        self._fh = fh
+        self._sha = zip_sha
+        self._pool = pool
+        self._block = b""
+        self._at = 0  # position in the block
+        self.pos = 0  # position in the file
+        self._pending: Future[None] | None = None
+        self.eof = False
+
+    def _refill(self) -> bool:
+        block = self._fh.read(BLOCK)
+        if not block:
+            self.eof = True
+            return False
+        if self._sha is not None:
+            if self._pending is not None:
+                self._pending.result()
+            self._pending = self._pool.submit(self._sha.update, block)
+        self._block, self._at = block, 0
+        return True
+
+    def take(self, n: int) -> Iterator[memoryview]:
+        """Up to ``n`` bytes as views into the blocks (fewer only at the end of the file)."""
+        while n > 0:
+            if self._at >= len(self._block) and not self._refill():
+                return
+            piece = memoryview(self._block)[self._at:self._at + n]
+            self._at += len(piece)
+            self.pos += len(piece)
+            n -= len(piece)
+            yield piece
+
+    def read(self, n: int) -> bytes:
+        return b"".join(self.take(n))
+
+    def skip_to(self, offset: int) -> None:
+        if self._sha is None and offset - self.pos > len(self._block) - self._at:
+            # Nothing to hash on the way (the exporter's own check): jump.
+            self._fh.seek(offset)
+            self._block, self._at, self.pos = b"", 0, offset
+            return
+        for _ in self.take(offset - self.pos):
+            pass
+
+    def drain(self) -> None:
+        while self._refill():
+            self.pos += len(self._block)
+            self._at = len(self._block)
+
+    def finish(self) -> None:
+        if self._pending is not None:
+            self._pending.result()
+
+
+def _keep(member: Member, want: Callable[[Member], bool], budget: list[int]) -> bool:
+    if not want(member) or member.size > KEEP_LIMIT or budget[0] + member.size > KEEP_TOTAL:
+        return False
+    budget[0] += member.size
+    return True
+
+
+def scan(directory: Directory, want_bytes: Callable[[Member], bool],
+         on_bytes: Callable[[int], None] | None = None, *, trusted: Mapping[str, str] | None = None) -> str:
+    """Read every member once; returns the zip's SHA-256. Members that cannot be read get ``error``.
+
+    ``trusted`` (the exporter checking what it has just written) gives the hashes of members whose bytes
+    need not be read again; then the zip's own hash is not computed either ("" is returned)."""
+    zip_sha = hashlib.sha256() if trusted is None else None
+    budget = [0]
+    order = sorted((m for m in directory.members if not m.is_dir), key=lambda m: m.offset)
+    with directory.path.open("rb") as fh, ThreadPoolExecutor(2, thread_name_prefix="verify") as pool:
+        zip_pool = ThreadPoolExecutor(1, thread_name_prefix="zip-sha")
+        try:
+            blocks = _Blocks(fh, zip_sha, zip_pool)
+            for m in order:
+                if m.offset < blocks.pos:
+                    m.error = "数据与其他条目重叠（重叠条目是 zip 炸弹的手法）"
+                    continue
+                if m.offset + 30 + m.compressed > directory.size:
+                    m.error = "条目数据超出文件末尾"
+                    continue
+                blocks.skip_to(m.offset)
+                if trusted is not None and m.name in trusted and not want_bytes(m):
+                    _skip_member(m, blocks, trusted[m.name])
+                else:
+                    _read_member(m, blocks, pool, _keep(m, want_bytes, budget), on_bytes)
+            if zip_sha is not None:
+                blocks.drain()
+            blocks.finish()
+        finally:
+            zip_pool.shutdown()
+    return zip_sha.hexdigest() if zip_sha is not None else ""
+
+
+def _local_header(m: Member, blocks: _Blocks) -> bool:
+    header = blocks.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        m.error = "本地文件头无效"
+        return False
+    fields = _LOCAL.unpack(header)
+    n_len, e_len = fields[9], fields[10]
+    m.local_name_ok = blocks.read(n_len) == m.raw
+    blocks.read(e_len)
+    m.data_offset = blocks.pos
+    return True
+
+
+def _skip_member(m: Member, blocks: _Blocks, sha256: str) -> None:
+    if not _local_header(m, blocks):
+        return
+    if m.method == 0:
+        m.head = blocks.read(min(16, m.compressed))
+    m.sha256, m.real_size, m.read = sha256, m.size, True
+
+
+def _read_member(m: Member, blocks: _Blocks, pool: ThreadPoolExecutor, keep: bool,
+                 on_bytes: Callable[[int], None] | None) -> None:
+    if not _local_header(m, blocks):
+        return
+    if m.encrypted or m.method not in (0, 8):
+        return  # not readable without a password or an unknown method: judged by check 12
+    if m.ratio_too_high:
+        return  # a zip bomb is not inflated: judged by check 13
+    sha = hashlib.sha256()
+    crc = 0
+    kept: list[bytes] = []
+    pdf: PdfScan | None = None
+    inflater = zlib.decompressobj(-15) if m.method == 8 else None
+    produced = 0
+    pending: Future[int] | None = None
+
+    def side(data: bytes | memoryview, crc_in: int, scan: PdfScan | None) -> int:
+        if scan is not None:
+            scan.feed(data)
+        return zlib.crc32(data, crc_in)
+
+    for piece in blocks.take(m.compressed):
+        outs: list[bytes | memoryview] = [piece] if inflater is None else _inflate(inflater, piece, m.size - produced)
+        for out in outs:
+            if not m.head:
+                m.head = bytes(out[:16])
+                if m.head.startswith(b"%PDF-"):
+                    pdf = PdfScan()
+            produced += len(out)
+            if produced > m.size:
+                m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
+                break
+            if pending is not None:
+                crc = pending.result()
+            pending = pool.submit(side, out, crc, pdf)
+            sha.update(out)
+            if keep:
+                kept.append(bytes(out))
+        if on_bytes is not None:
+            on_bytes(len(piece))
+        if m.error:
+            break
+    if pending is not None:
+        crc = pending.result()
+    if inflater is not None and not m.error and not inflater.eof:
+        m.error = "压缩数据不完整或已损坏"
+    if pdf is not None:
+        pdf.finish()
+    m.read = not m.error
+    m.real_size = produced
+    m.sha256 = sha.hexdigest()
+    m.crc_ok = crc == m.crc
+    m.kept = b"".join(kept) if keep and not m.error else None
+    m.pdf = pdf
+
+
+def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[bytes | memoryview]:
+    out: list[bytes | memoryview] = []
+    cap = max(room, 0) + 1  # one byte more than allowed tells an over-long member
+    data: bytes | memoryview = piece
+    while data:
+        chunk = inflater.decompress(data, min(cap, BLOCK))
+        out.append(chunk)
+        cap -= len(chunk)
+        if cap <= 0:
+            break
+        data = inflater.unconsumed_tail
+        if not chunk and not data:
+            break
+    return out
+
+
+class MemberSlice(io.RawIOBase):
+    """A stored member's bytes as a seekable read-only file (for pypdf), read straight from the zip."""
+
+    def __init__(self, path: Path, start: int, length: int) -> None:
+        super().__init__()
+        self._fh = path.open("rb")
+        self._start, self._len, self._pos = start, length, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._len}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        n = max(0, min(len(buffer), self._len - self._pos))
+        if n == 0:
+            return 0
+        self._fh.seek(self._start + self._pos)
+        data = self._fh.read(n)
+        memoryview(buffer)[:len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
