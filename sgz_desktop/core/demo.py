@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .clock import Clock, SystemClock
+from .demo_finance import fill_finance
 from .demo_staff import fill_staff_history
 from .errors import Problem, ValidationError
 from .models import Community, Staff
@@ -228,7 +229,8 @@ def fill_users(ctx: DemoContext, password: str) -> None:
 
 # Later areas append ("area", fill_area) here; each runs in order after the roster and the users.
 AREAS: list[tuple[str, Callable[[DemoContext], None]]] = [("staff", fill_staff),
-                                                           ("staff_history", fill_staff_history)]
+                                                           ("staff_history", fill_staff_history),
+                                                           ("finance", fill_finance)]
 
 
 # --- making the demo ----------------------------------------------------------------------------------
@@ -291,7 +293,7 @@ def make_demo(data: DataDir, *, password: str | None = None, years: int = 3, sca
                       station_name=STATION_NAME, recovery_key=recovery_key)
 
 
-AREA_LABELS = {"staff": "人员花名册", "staff_history": "培训、考核与实习"}
+AREA_LABELS = {"staff": "人员花名册", "staff_history": "培训、考核与实习", "finance": "服务项目与财务账目"}
 
 
 def _write_demo_file(data: DataDir, password: str, logins: dict[str, str], seed: int, years: int, scale: int,
