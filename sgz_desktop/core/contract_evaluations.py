@@ -134,7 +134,7 @@ def delete_evaluation(st: Station, actor: Actor, evaluation_id: int) -> None:
 
 def _list(s: Session, contract_id: int | None) -> list[EvaluationInfo]:
     stmt = select(ContractEvaluation).order_by(ContractEvaluation.contract_id, ContractEvaluation.execution_year,
-                                               ContractEvaluation.kind.desc())  # 中期 before 末期
+                                               ContractEvaluation.kind)  # 中期 sorts before 末期
     if contract_id is not None:
         stmt = stmt.where(ContractEvaluation.contract_id == contract_id)
     return [_info(r) for r in s.scalars(stmt)]

@@ -220,8 +220,9 @@ def _book(led: _Ledger, contract: ContractInfo, projects: list[ProjectInfo], sta
     activity = [p.id for p in projects]
     for n, start in enumerate(months):
         month = _Month(rnd, start, min(month_bounds(start.year, start.month)[1], last_day))
-        if n % 3 == 0:
-            grant = contract.total_fen // (total_months // 3 or 1)
+        if n % 3 == 0:  # 30 % on signing, the rest quarter by quarter
+            quarters = max(total_months // 3 - 1, 1)
+            grant = contract.total_fen * 3 // 10 if n == 0 else contract.total_fen * 7 // 10 // quarters
             led.add(contract.id, month.day(3, 10), f"收到{contract.funder}拨付第 {n // 3 + 1} 期项目经费", "财政拨款",
                     grant, contract.funder)
         if n % 3 == 2:

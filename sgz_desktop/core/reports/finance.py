@@ -12,6 +12,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..contracts import get_contract, list_contracts, share_text
@@ -71,7 +72,7 @@ def journal_pdf(st: Station, actor: Actor, out: Path, year: int, contract_id: in
     page = RegisterPage("日记账", get_profile(st).name, f"{year} 年度 · {scope}", st.clock.now().date(),
                         signatures=("记账", "审核"))
     frame = frame_width(page)
-    col = widths(frame, (9, 8.5, 30, 9, 11, 11, 12))
+    col = widths(frame, (9, 8.5, 27, 12, 11, 11, 12))
     header = ["日期", "凭证号", "摘要", "科目", "收入", "支出", "余额"]
     lines: list[tuple[list[Any], bool]] = [([f"{year}-01-01", "", "上年结转", "", "", "", format_fen(j.opening_fen)],
                                             True)]
@@ -120,15 +121,16 @@ def journal_xlsx(st: Station, actor: Actor, out: Path, year: int, contract_id: i
 # --- budget execution ----------------------------------------------------------------------------------
 
 def _execution_rows(ex: BudgetExecution) -> tuple[list[tuple[object, ...]], list[int]]:
+    """Each category's subtotal first (shaded), its sub-categories under it, the total last."""
     rows: list[tuple[object, ...]] = []
     marked = []
     for cat in ex.categories:
-        for line in (x for x in ex.lines if x.category == cat.category):
-            rows.append(("", line.sub_category, format_fen(line.budget_fen), format_fen(line.period_fen),
-                         format_fen(line.cumulative_fen), format_fen(line.remaining_fen), rate_text(line.rate)))
         marked.append(len(rows))
         rows.append((cat.category, "小计", format_fen(cat.budget_fen), format_fen(cat.period_fen),
                      format_fen(cat.cumulative_fen), format_fen(cat.remaining_fen), rate_text(cat.rate)))
+        for line in (x for x in ex.lines if x.category == cat.category):
+            rows.append(("", line.sub_category, format_fen(line.budget_fen), format_fen(line.period_fen),
+                         format_fen(line.cumulative_fen), format_fen(line.remaining_fen), rate_text(line.rate)))
     t = ex.total
     rows.append(("合计", "", format_fen(t.budget_fen), format_fen(t.period_fen), format_fen(t.cumulative_fen),
                  format_fen(t.remaining_fen), rate_text(t.rate)))
@@ -137,13 +139,13 @@ def _execution_rows(ex: BudgetExecution) -> tuple[list[tuple[object, ...]], list
 
 def _execution_block(ex: BudgetExecution, frame: float, period: str) -> list[Flowable]:
     c = ex.contract
-    rows, _marked = _execution_rows(ex)
+    rows, marked = _execution_rows(ex)
     return [
         heading(f"{c.contract_no} {c.name}"),
         note(f"购买方：{c.funder}；合同期限 {c.start_date:%Y-%m-%d} 至 {c.end_date:%Y-%m-%d}；合同总金额 "
              f"{format_fen(c.total_fen)}；{period}收到经费 {format_fen(ex.income_period_fen)}。"),
         table(("科目类别", "明细科目", "预算数", f"{period}支出", "累计支出", "预算结余", "执行率"), rows,
-              widths(frame, (14, 14, 12, 12, 12, 12, 8)), align="llrrrrr", total_row=True),
+              widths(frame, (14, 14, 12, 12, 12, 12, 8)), align="llrrrrr", total_row=True, marked=marked),
         note(f"承接方运营管理费累计 {format_fen(ex.mgmt_actual_fen)}，占项目总经费的 "
              f"{share_text(ex.mgmt_actual_fen, c.total_fen)}，上限 {ex.mgmt_percent.normalize():f}%"
              f"（{format_fen(ex.mgmt_limit_fen)}，第二十六条）。"),
@@ -190,7 +192,7 @@ def final_accounts_pdf(st: Station, actor: Actor, out: Path, year: int) -> Path:
     require(actor, Permission.VIEW)
     fa = final_accounts(st, actor, year)
     page = RegisterPage("经费决算表", get_profile(st).name, f"{year} 年度 · 依据第二十三条、第二十六条",
-                        st.clock.now().date(), signatures=OFFICIAL_SIGNATURES)
+                        st.clock.now().date(), signatures=())
     frame = frame_width(page)
     body: list[Flowable] = [note(_status_line(fa))]
     summary = [(c.contract.contract_no, format_fen(c.opening_fen), format_fen(c.income_fen), format_fen(c.expense_fen),
@@ -205,7 +207,7 @@ def final_accounts_pdf(st: Station, actor: Actor, out: Path, year: int) -> Path:
     for n, c in enumerate(fa.contracts, start=2):
         ex = c.execution
         income_rows = [(sub, format_fen(fen)) for sub, fen in c.income] + [("合计", format_fen(c.income_fen))]
-        rows, _marked = _execution_rows(ex)
+        rows, marked = _execution_rows(ex)
         body += [
             Spacer(1, 4),
             heading(f"{'二三四五六七八九'[n - 2] if n - 2 < 8 else n}、{c.contract.contract_no} {c.contract.name}"),
@@ -216,14 +218,29 @@ def final_accounts_pdf(st: Station, actor: Actor, out: Path, year: int) -> Path:
                                 total_row=True)]),
             Paragraph("（二）本年支出（按第二十六条三类经费）", _sub_style()),
             table(("科目类别", "明细科目", "预算数", "本年支出", "累计支出", "预算结余", "执行率"), rows,
-                  widths(frame, (14, 14, 12, 12, 12, 12, 8)), align="llrrrrr", total_row=True),
+                  widths(frame, (14, 14, 12, 12, 12, 12, 8)), align="llrrrrr", total_row=True, marked=marked),
             _capital_line("本年支出", c.expense_fen),
             note(f"（三）年末结余 {format_fen(c.closing_fen)}（大写：{rmb_upper(c.closing_fen)}）；"
                  f"承接方运营管理费累计 {format_fen(ex.mgmt_actual_fen)}，上限 {format_fen(ex.mgmt_limit_fen)}。"),
         ]
     if not fa.contracts:
         body.append(note("该年度没有在执行的购买服务合同。"))
+    body.append(official_signatures(frame))
     return write_register(out, page, body)
+
+
+def official_signatures(frame: float, labels: Sequence[str] = OFFICIAL_SIGNATURES) -> Flowable:
+    """单位负责人 / 财务负责人 / 制表人 on one line above the shared date line (the shared block fits two
+    signatures across a portrait page, an official form has three)."""
+    cells: list[Any] = []
+    for label in labels:
+        cells += [Paragraph(f"{label}：", style(10.5)), ""]
+    label_width = max(len(label) for label in labels) * 10.5 + 14
+    line = frame / len(labels) - label_width - 6
+    sign = Table([cells], colWidths=[label_width, line] * len(labels), rowHeights=12 * mm, hAlign="LEFT")
+    sign.setStyle(TableStyle([("LINEBELOW", (i, 0), (i, 0), 0.6, colors.black) for i in range(1, len(cells), 2)]
+                             + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
+    return KeepTogether([Spacer(1, 8 * mm), sign])
 
 
 def _sub_style() -> ParagraphStyle:

@@ -44,14 +44,14 @@ def disclosure_pdf(st: Station, actor: Actor, out: Path, year: int) -> Path:
     story: list[Flowable] = [
         _p(f"{profile.name}", 16, bold=True, align=TA_CENTER),
         _p(f"{year} 年度购买服务项目资金信息公开", 16, bold=True, align=TA_CENTER, space_after=4 * mm),
-        _p(f"根据《武汉市社会工作服务站建设管理办法》（武民政规〔2022〕1号）{ART_28}“建立社工站购买服务项目资金信息公开"
+        _p(f"根据《武汉市街道（乡镇）社会工作服务站建设管理办法（试行）》（武民政规〔2022〕1号）{ART_28}“建立社工站购买服务项目资金信息公开"
            f"机制，自觉接受社会监督”的要求，现将本站 {year} 年度购买服务项目资金使用情况公开如下：",
            space_after=3 * mm),
         heading("一、购买服务项目"),
         table(("合同编号", "项目名称", "购买方", "承接方", "合同期限", "合同金额"),
               [(c.contract.contract_no, c.contract.name, c.contract.funder, c.contract.operator or profile.operator_org,
                 f"{c.contract.start_date:%Y.%m.%d}–{c.contract.end_date:%Y.%m.%d}", format_fen(c.contract.total_fen))
-               for c in fa.contracts], widths(frame, (14, 22, 13, 20, 17, 14)), align="lllllr"),
+               for c in fa.contracts], widths(frame, (19, 20, 12, 17, 16, 16)), align="lllllr"),
         Spacer(1, 3 * mm),
         heading("二、本年度资金到位及使用情况"),
     ]
@@ -66,7 +66,7 @@ def disclosure_pdf(st: Station, actor: Actor, out: Path, year: int) -> Path:
                  format_fen(fa.expense_fen), format_fen(fa.closing_fen)))
     story += [
         table(("合同编号", "本年到位资金", *EXPENSE_CATEGORIES, "本年支出合计", "年末结余"), rows,
-              widths(frame, (15, 14, 14, 15, 15, 14, 13)), align="lrrrrrr", total_row=True),
+              widths(frame, (19, 14, 13, 14, 14, 14, 12)), align="lrrrrrr", total_row=True),
         _p(f"本年度到位资金合计 {format_fen(fa.income_fen)}（{rmb_upper(fa.income_fen)}）；"
            f"支出合计 {format_fen(fa.expense_fen)}（{rmb_upper(fa.expense_fen)}）。", 10, space_after=2 * mm),
         heading("三、承接方运营管理费"),
