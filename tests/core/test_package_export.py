@@ -1,0 +1,172 @@
+"""export_year on a real station: the package verifies, bagit-python accepts it, the form carries the
+zip's hash, unchanged data gives the same payload manifest, and drafts or unreviewed ledger entries stop
+the export unless the archivist overrides with a recorded reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from sgz_desktop.core import audit
+from sgz_desktop.core.attachments import attachment_store
+from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied, ValidationError
+from sgz_desktop.core.models import AuditEntry
+from sgz_desktop.core.package import layout
+from sgz_desktop.core.package.collect import precheck
+from sgz_desktop.core.package.export import export_year
+from sgz_desktop.core.package.form import read_form
+from sgz_desktop.core.package.registers import sections
+from sgz_desktop.core.package.verify import verify_package
+from sgz_desktop.core.progress import Cancelled, Progress
+from sgz_desktop.core.roles import Actor
+from sgz_desktop.core.station import Station
+from tests.core.archive_factory import archivist, filed, finalised, item, social_worker, write_jpeg
+
+YEAR = 2025
+
+
+@pytest.fixture
+def keeper(station: Station, admin: Actor, tmp_path: Path) -> Actor:
+    keeper = archivist(station, admin)
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(3):
+        finalised(station, keeper, keeper, src, item(f"关于第{n}次走访的通知", dt.date(YEAR, 3, 1 + n)))
+    from sgz_desktop.core import archive_filing, archives
+    photo = archives.register_item(station, keeper, item("活动照片", dt.date(YEAR, 6, 1), retention="Y"),
+                                   [write_jpeg(src), write_jpeg(src)])
+    archive_filing.finalise(station, keeper, [photo.id])
+    return keeper
+
+
+def out(tmp_path: Path, name: str = "usb") -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    return folder
+
+
+def test_export_verifies_and_matches_its_form(station: Station, keeper: Actor, tmp_path: Path) -> None:
+    result = export_year(station, keeper, YEAR, out(tmp_path))
+    assert result.zip_path.name == f"Z109-{YEAR}-YJ01.zip" and result.items == 4 and result.files == 5
+    assert result.sha256_path.read_text().split()[0] == result.zip_sha256
+    form = read_form(result.form_path)
+    assert not isinstance(form, str)
+    assert form.zip_sha256 == result.zip_sha256 and form.tagmanifest_sha256 == result.tagmanifest_sha256
+    assert (form.items, form.bytes) == (4, result.record_bytes)
+    report = verify_package(result.zip_path, form_pdf=result.form_path, public_key=station_key(station))
+    assert report.passed, [(c.number, c.failures) for c in report.failed]
+    assert {p.name for p in result.zip_path.parent.iterdir()} == {
+        result.zip_path.name, result.sha256_path.name, result.form_path.name}
+    with zipfile.ZipFile(result.zip_path) as z:
+        names = z.namelist()
+        info = z.read(f"{result.identifier}/{layout.BAG_INFO}").decode()
+        stored = {i.filename: i.compress_type for i in z.infolist()}
+    assert all(n.startswith(result.identifier + "/") for n in names)
+    for label in layout.BAG_INFO_LABELS:
+        assert f"\n{label}: " in "\n" + info
+    assert f"Payload-Oxum: {result.payload_bytes}.{result.payload_files}" in info
+    assert any(n.endswith("/data/registers/staff/roster.pdf") for n in names)
+    pdfs = [n for n in names if n.endswith((".pdf", ".jpg"))]
+    assert pdfs and all(stored[n] == zipfile.ZIP_STORED for n in pdfs)
+    assert stored[f"{result.identifier}/{layout.CATALOGUE_JSON}"] == zipfile.ZIP_DEFLATED
+
+
+def station_key(station: Station) -> bytes:
+    from sgz_desktop.core.crypto import public_key_pem
+
+    return public_key_pem(station.secret())
+
+
+def test_bagit_python_accepts_the_exported_bag(station: Station, keeper: Actor, tmp_path: Path) -> None:
+    bagit = pytest.importorskip("bagit")
+    result = export_year(station, keeper, YEAR, out(tmp_path))
+    with zipfile.ZipFile(result.zip_path) as z:
+        z.extractall(tmp_path / "unzipped")
+    bagit.Bag(str(tmp_path / "unzipped" / result.identifier)).validate()
+
+
+def test_unchanged_data_gives_the_same_payload_manifest(station: Station, keeper: Actor, tmp_path: Path) -> None:
+    first = export_year(station, keeper, YEAR, out(tmp_path, "a"))
+    second = export_year(station, keeper, YEAR, out(tmp_path, "b"))
+
+    def manifest(path: Path) -> bytes:
+        with zipfile.ZipFile(path) as z:
+            return z.read(f"{first.identifier}/{layout.MANIFEST}")
+
+    assert manifest(first.zip_path) == manifest(second.zip_path)
+
+
+def test_drafts_and_unreviewed_entries_block_until_overridden(station: Station, keeper: Actor,
+                                                              tmp_path: Path) -> None:
+    src = tmp_path / "drafts"
+    src.mkdir()
+    filed(station, keeper, src, item("还没归档的会议纪要", dt.date(YEAR, 9, 9)))
+    check = precheck(station, keeper, YEAR)
+    assert check.blocked and [b.kind for b in check.blockers] == ["draft"]
+    assert check.items == 4 and sum(g.items for g in check.groups) == 4
+    target = out(tmp_path)
+    with pytest.raises(ValidationError) as err:
+        export_year(station, keeper, YEAR, target)
+    assert "还没归档的会议纪要" in str(err.value) and "强制导出" in str(err.value)
+    assert list(target.iterdir()) == []
+    result = export_year(station, keeper, YEAR, target, override_reason="街道要求本周移交，草稿下次补交")
+    assert result.overridden and verify_package(result.zip_path).passed
+    with station.read() as s:
+        summaries = list(s.scalars(select(AuditEntry.summary).where(AuditEntry.action == "export_year")))
+    assert any("街道要求本周移交" in text and "还没归档" in text for text in summaries)
+    assert audit  # the audit module records the event through the export itself
+
+
+def test_only_the_archivist_or_admin_may_export(station: Station, admin: Actor, keeper: Actor,
+                                                tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        export_year(station, social_worker(station, admin), YEAR, out(tmp_path))
+
+
+def test_an_empty_year_is_refused(station: Station, keeper: Actor, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="没有已归档的档案"):
+        export_year(station, keeper, 2019, out(tmp_path), override_reason="试试")
+
+
+def test_cancel_leaves_nothing_at_the_target(station: Station, keeper: Actor, tmp_path: Path) -> None:
+    target = out(tmp_path)
+    progress = Progress(lambda done, total, text: progress.cancel() if done > 0 else None)
+    with pytest.raises(Cancelled):
+        export_year(station, keeper, YEAR, target, progress=progress)
+    assert list(target.iterdir()) == []
+
+
+def test_a_changed_file_in_the_store_stops_the_export(station: Station, keeper: Actor, tmp_path: Path) -> None:
+    sha = precheck_first_sha(station, keeper)
+    path = attachment_store(station).path_of(sha)
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0xFF
+    path.write_bytes(bytes(data))
+    target = out(tmp_path)
+    with pytest.raises(IntegrityFailure, match="哈希不一致"):
+        export_year(station, keeper, YEAR, target)
+    assert list(target.iterdir()) == []
+
+
+def precheck_first_sha(station: Station, keeper: Actor) -> str:
+    from sgz_desktop.core.package.collect import collect_items
+
+    return collect_items(station, YEAR)[0].files[0].sha256
+
+
+def test_an_existing_package_is_not_overwritten_unless_asked(station: Station, keeper: Actor,
+                                                             tmp_path: Path) -> None:
+    target = out(tmp_path)
+    first = export_year(station, keeper, YEAR, target)
+    with pytest.raises(ValidationError, match="已经存在"):
+        export_year(station, keeper, YEAR, target)
+    again = export_year(station, keeper, YEAR, target, replace=True)
+    assert again.zip_path == first.zip_path and verify_package(again.zip_path).passed
+
+
+def test_the_staff_area_registers_its_section() -> None:
+    assert "staff" in [s.key for s in sections()]

@@ -1,0 +1,400 @@
+"""The verifier on packages built by hand: a good one passes all 15 checks; each kind of damage or attack
+fails the check that names it (and the report lists every failure, not only the first)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from sgz_desktop.core.crypto import public_key_pem, signing_key
+from sgz_desktop.core.package import layout
+from sgz_desktop.core.package.report import VerifyReport
+from sgz_desktop.core.package.verify import verify_package
+from sgz_desktop.core.reports.package import write_verify_pdf
+from tests.core.package_factory import (
+    NAME,
+    OTHER_SECRET,
+    SECRET,
+    Files,
+    append_raw,
+    good_package,
+    resign_sidecar,
+    rezip,
+    zero_deflate,
+)
+
+
+def failed(report: VerifyReport) -> set[int]:
+    return {c.number for c in report.failed}
+
+
+def messages(report: VerifyReport, number: int) -> str:
+    return "\n".join(report.check(number).failures)
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return good_package(tmp_path_factory.mktemp("good"))
+
+
+def copy(package: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "c" / package.name
+    target.parent.mkdir()
+    shutil.copy(package, target)
+    shutil.copy(package.with_name(package.name + ".sha256"), target.parent)
+    return target
+
+
+def test_a_good_package_passes_every_check(package: Path) -> None:
+    report = verify_package(package, public_key=public_key_pem(SECRET))
+    assert report.passed, [(c.number, c.failures) for c in report.failed]
+    assert len(report.checks) == 15
+    assert [key for key, _label, _c in report.by_property()] == ["authenticity", "completeness", "usability",
+                                                                  "security"]
+    assert report.summary.items == 4 and report.summary.year == "2024" and report.summary.pinned_key
+
+
+def test_report_as_json_and_pdf(package: Path, tmp_path: Path) -> None:
+    report = verify_package(package)
+    data = json.loads(json.dumps(report.to_json()))
+    assert data["passed"] and [p["name"] for p in data["properties"]] == ["真实性", "完整性", "可用性", "安全性"]
+    assert sum(len(p["checks"]) for p in data["properties"]) == 15
+    pdf = write_verify_pdf(tmp_path / "report.pdf", report)
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "四性检测全部合格" in text and "真实性" in text and "安全性" in text
+
+
+def test_bagit_python_validates_the_unzipped_bag(package: Path, tmp_path: Path) -> None:
+    bagit = pytest.importorskip("bagit")
+    with zipfile.ZipFile(package) as z:
+        z.extractall(tmp_path)
+    bag = bagit.Bag(str(tmp_path / NAME))
+    bag.validate()  # raises BagValidationError when invalid
+    assert bag.info["Payload-Oxum"] and bag.version_info == (1, 0)
+    tool = Path(sys.executable).with_name("bagit.py")
+    if tool.exists():
+        run = subprocess.run([str(tool), "--validate", str(tmp_path / NAME)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+
+
+# --- what will be checked (issue 7) ----------------------------------------------------------------
+
+def _payload(members: list[tuple[zipfile.ZipInfo, bytes]], suffix: str) -> int:
+    return next(i for i, (info, _d) in enumerate(members) if info.filename.endswith(suffix))
+
+
+def test_one_flipped_byte_in_a_payload_file(package: Path, tmp_path: Path) -> None:
+    def flip(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        i = _payload(members, "-001.pdf")
+        info, data = members[i]
+        members[i] = (info, data[:500] + bytes([data[500] ^ 1]) + data[501:])
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, flip))
+    assert 3 in failed(report) and "SHA-256" in messages(report, 3)
+    assert 5 in failed(report)
+    assert 1 not in failed(report)
+
+
+def test_a_payload_file_removed(package: Path, tmp_path: Path) -> None:
+    report = verify_package(rezip(package, tmp_path / "c" / package.name,
+                                  lambda m: m.pop(_payload(m, "-001.pdf"))))
+    assert {5, 6} <= failed(report)
+    assert "文件缺失" in messages(report, 6)
+
+
+def test_a_file_added(package: Path, tmp_path: Path) -> None:
+    def add(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        members.append((zipfile.ZipInfo(f"{NAME}/data/extra.txt"), b"not in any manifest\n"))
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, add))
+    assert 6 in failed(report) and "extra.txt" in messages(report, 6)
+    assert 15 in failed(report)
+
+
+def test_a_manifest_line_removed(package: Path, tmp_path: Path) -> None:
+    def drop_line(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        i = _payload(members, layout.MANIFEST)
+        info, data = members[i]
+        members[i] = (info, b"\n".join(data.split(b"\n")[1:]))
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, drop_line))
+    assert {3, 6} <= failed(report)
+    assert "manifest-sha256.txt" in messages(report, 3)
+
+
+def test_signature_made_with_another_key(package: Path, tmp_path: Path) -> None:
+    def resign(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        tag = members[_payload(members, layout.TAGMANIFEST)][1]
+        i = _payload(members, layout.SIGNATURE)
+        import base64
+        members[i] = (members[i][0], base64.b64encode(signing_key(OTHER_SECRET).sign(tag)) + b"\n")
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, resign))
+    assert failed(report) == {2}
+    assert "签名" in messages(report, 2)
+
+
+def test_a_forger_who_replaces_key_and_signature_is_caught_by_the_pinned_key(package: Path, tmp_path: Path) -> None:
+    import base64
+
+    def forge(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        k = _payload(members, layout.PUBLIC_KEY)
+        members[k] = (members[k][0], public_key_pem(OTHER_SECRET))
+        t = _payload(members, layout.TAGMANIFEST)
+        lines = [ln for ln in members[t][1].decode().splitlines() if not ln.endswith(layout.PUBLIC_KEY)]
+        import hashlib
+        lines.append(f"{hashlib.sha256(public_key_pem(OTHER_SECRET)).hexdigest()}  {layout.PUBLIC_KEY}")
+        tag = ("\n".join(sorted(lines, key=lambda ln: ln.split()[1])) + "\n").encode()
+        members[t] = (members[t][0], tag)
+        s = _payload(members, layout.SIGNATURE)
+        members[s] = (members[s][0], base64.b64encode(signing_key(OTHER_SECRET).sign(tag)) + b"\n")
+
+    forged = rezip(package, tmp_path / "c" / package.name, forge)
+    assert verify_package(forged).passed  # self-consistent: only a pinned key tells
+    report = verify_package(forged, public_key=public_key_pem(SECRET))
+    assert failed(report) == {2} and "登记的公钥不一致" in messages(report, 2)
+
+
+def test_an_entry_named_dot_dot(package: Path, tmp_path: Path) -> None:
+    def evil(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        members.append((zipfile.ZipInfo("../evil.txt"), b"pwned\n"))
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, evil))
+    assert 13 in failed(report) and "../evil.txt" in messages(report, 13)
+    assert not (tmp_path / "evil.txt").exists() and not (tmp_path / "c" / "evil.txt").exists()
+
+
+def test_a_symlink_entry(package: Path, tmp_path: Path) -> None:
+    def link(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        info = zipfile.ZipInfo(f"{NAME}/data/records/link")
+        info.create_system = 3
+        info.external_attr = (stat.S_IFLNK | 0o777) << 16
+        members.append((info, b"/etc/passwd"))
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, link))
+    assert 13 in failed(report) and "符号链接" in messages(report, 13)
+
+
+def test_a_gigabyte_of_zeros_compressed_to_a_megabyte(package: Path, tmp_path: Path) -> None:
+    target = copy(package, tmp_path)
+    append_raw(target, f"{NAME}/data/bomb.txt", zero_deflate(1 << 30), 1 << 30)
+    report = verify_package(target)
+    assert 13 in failed(report) and "zip 炸弹" in messages(report, 13)
+
+
+def test_a_few_kilobytes_declared_as_a_gigabyte(package: Path, tmp_path: Path) -> None:
+    target = copy(package, tmp_path)
+    append_raw(target, f"{NAME}/data/bomb2.txt", zero_deflate(4 << 20), 1 << 30)
+    assert 13 in failed(verify_package(target))
+
+
+def test_a_member_that_inflates_past_its_declared_size(package: Path, tmp_path: Path) -> None:
+    target = copy(package, tmp_path)
+    append_raw(target, f"{NAME}/data/liar.txt", zero_deflate(2 << 20), 1000)
+    report = verify_package(target)
+    assert 13 in failed(report) and "超过声明的大小" in messages(report, 13)
+
+
+def test_a_gap_in_item_numbers(tmp_path: Path) -> None:
+    report = verify_package(good_package(tmp_path, numbers=(1, 2, 4)))
+    assert failed(report) == {9}
+    assert "缺 0003" in messages(report, 9)
+
+
+def test_duplicate_item_numbers(tmp_path: Path) -> None:
+    def same(files: Files) -> None:
+        rel = sorted(r for r in files if r.endswith(layout.METADATA))[-1]
+        meta = json.loads(files[rel])
+        meta["件号"] = 1
+        files[rel] = json.dumps(meta, ensure_ascii=False).encode()
+
+    report = verify_package(good_package(tmp_path, edit=same))
+    assert {4, 9} <= failed(report)
+    assert "件号 0001 重复 2 次" in messages(report, 9)
+
+
+def test_catalogue_rows_disagree_with_the_bag(tmp_path: Path) -> None:
+    def drop_row(files: Files) -> None:
+        lines = files[layout.CATALOGUE_CSV].decode("utf-8-sig").splitlines()
+        files[layout.CATALOGUE_CSV] = ("\r\n".join(lines[:-1]) + "\r\n").encode("utf-8-sig")
+
+    report = verify_package(good_package(tmp_path, edit=drop_row))
+    assert failed(report) == {8}
+    assert "catalogue.csv" in messages(report, 8)
+
+
+# --- more of the rules -----------------------------------------------------------------------------
+
+def test_every_failure_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    def damage(files: Files) -> None:
+        for rel in list(files):
+            if rel.endswith(layout.METADATA):
+                meta = json.loads(files[rel])
+                meta["保管期限"] = "D5"
+                meta["密级"] = "很机密"
+                meta["日期"] = "2023-12-31"
+                files[rel] = json.dumps(meta, ensure_ascii=False).encode()
+
+    report = verify_package(good_package(tmp_path, edit=damage))
+    assert 4 in failed(report)
+    text = messages(report, 4)
+    assert text.count("保管期限") == 4 and text.count("不是已知的密级") == 4 and text.count("不在档案年度") == 4
+
+
+def test_metadata_that_lies_about_its_file(tmp_path: Path) -> None:
+    def lie(files: Files) -> None:
+        rel = next(r for r in files if r.endswith(layout.METADATA))
+        meta = json.loads(files[rel])
+        meta["文件"][0]["字节数"] += 1
+        meta["文件"][0]["格式"] = "tiff"
+        meta["文件"][0]["sha256"] = "0" * 64
+        files[rel] = json.dumps(meta, ensure_ascii=False).encode()
+
+    report = verify_package(good_package(tmp_path, edit=lie))
+    text = messages(report, 5)
+    assert "记录的大小" in text and "记录的格式" in text and "SHA-256" in text
+
+
+def test_danghao_must_agree_with_its_parts_and_control_characters_are_refused(tmp_path: Path) -> None:
+    def tamper(files: Files) -> None:
+        rel = next(r for r in files if r.endswith(layout.METADATA))
+        meta = json.loads(files[rel])
+        meta["机构"] = "CW"
+        meta["题名"] = "通知\x07"
+        files[rel] = json.dumps(meta, ensure_ascii=False).encode()
+
+    text = messages(verify_package(good_package(tmp_path, edit=tamper)), 4)
+    assert "与其组成部分不一致" in text and "控制字符" in text
+
+
+def test_pdf_pages_must_match_the_record(tmp_path: Path) -> None:
+    def pages(files: Files) -> None:
+        rel = next(r for r in files if r.endswith(layout.METADATA))
+        meta = json.loads(files[rel])
+        meta["文件"][0]["页数"] = 9
+        meta["页数"] = 9
+        files[rel] = json.dumps(meta, ensure_ascii=False).encode()
+
+    report = verify_package(good_package(tmp_path, edit=pages))
+    assert 10 in failed(report) and "实际" in messages(report, 10)
+
+
+def _replace_first_pdf(files: Files, data: bytes) -> None:
+    rel = next(r for r in files if r.endswith("-001.pdf") and r.startswith(layout.RECORDS))
+    files[rel] = data
+    meta_rel = rel.rsplit("/", 1)[0] + "/" + layout.METADATA
+    meta = json.loads(files[meta_rel])
+    import hashlib
+    meta["文件"][0].update({"字节数": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+    files[meta_rel] = json.dumps(meta, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize("action", [b"/S /JavaScript /JS (app.alert(1))", b"/S /Launch /F (cmd.exe)",
+                                    b"/S /J#61vaScript /JS (x)"])
+def test_pdf_active_content_is_named(tmp_path: Path, action: bytes) -> None:
+    def active(files: Files) -> None:
+        rel = next(r for r in files if r.endswith("-001.pdf"))
+        data = files[rel]
+        _replace_first_pdf(files, data.replace(b"%%EOF", b"% " + action + b"\n%%EOF"))
+
+    report = verify_package(good_package(tmp_path, edit=active))
+    assert 14 in failed(report) and "PDF 中含有" in messages(report, 14)
+
+
+def test_an_executable_disguised_as_a_pdf(tmp_path: Path) -> None:
+    report = verify_package(good_package(tmp_path, edit=lambda f: _replace_first_pdf(f, b"MZ\x90\x00" + bytes(400))))
+    assert {5, 11, 14} <= failed(report)
+    assert "Windows 可执行程序" in messages(report, 14)
+
+
+def test_office_macros_are_found(tmp_path: Path) -> None:
+    import io
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0")
+
+    def macro(files: Files) -> None:
+        files["data/registers/report.docm"] = buf.getvalue()
+
+    report = verify_package(good_package(tmp_path, edit=macro))
+    assert 14 in failed(report) and "宏" in messages(report, 14)
+    assert 11 in failed(report)
+
+
+def test_encrypted_entries_and_windows_unfriendly_names(package: Path, tmp_path: Path) -> None:
+    def names(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        members.append((zipfile.ZipInfo(f"{NAME}/data/registers/CON.txt"), b"x"))
+        members.append((zipfile.ZipInfo(f"{NAME}/data/registers/A.txt"), b"x"))
+        members.append((zipfile.ZipInfo(f"{NAME}/data/registers/a.txt"), b"y"))
+
+    target = rezip(package, tmp_path / "c" / package.name, names)
+    append_raw(target, f"{NAME}/data/registers/locked.txt", b"\x00" * 24, 12, method=0, flags=0x801)
+    report = verify_package(target)
+    text = messages(report, 12)
+    assert "CON.txt" in text and "大小写" in text and "加密" in text
+
+
+def test_a_huge_entry_count_is_refused_without_reading(tmp_path: Path) -> None:
+    bomb = tmp_path / "many.zip"
+    bomb.write_bytes(b"PK\x05\x06" + (0).to_bytes(4, "little") + (0xFFFE).to_bytes(2, "little") * 2
+                     + b"\x00" * 10)
+    zip64 = tmp_path / "many64.zip"
+    rec = (b"PK\x06\x06" + (44).to_bytes(8, "little") + (45).to_bytes(2, "little") * 2 + bytes(8)
+           + (10**9).to_bytes(8, "little") * 2 + (46 * 10**9).to_bytes(8, "little") + bytes(8))
+    loc = b"PK\x06\x07" + bytes(4) + (0).to_bytes(8, "little") + (1).to_bytes(4, "little")
+    zip64.write_bytes(rec + loc + b"PK\x05\x06" + bytes(4) + b"\xff\xff" * 2 + b"\xff" * 8 + bytes(2))
+    assert 13 in failed(verify_package(bomb))
+    report = verify_package(zip64)
+    assert "条目数" in messages(report, 13)
+    assert not report.passed and all(not c.passed for c in report.checks)
+
+
+def test_overlapping_entries(package: Path, tmp_path: Path) -> None:
+    target = copy(package, tmp_path)
+    blob = bytearray(target.read_bytes())
+    end = blob.rfind(b"PK\x05\x06")
+    cd = int.from_bytes(blob[end + 16:end + 20], "little")
+    first = blob.find(b"PK\x01\x02", cd)
+    second = blob.find(b"PK\x01\x02", first + 4)
+    blob[second + 42:second + 46] = blob[first + 42:first + 46]  # the second entry points at the first's data
+    target.write_bytes(bytes(blob))
+    resign_sidecar(target)
+    report = verify_package(target)
+    assert 13 in failed(report) or 12 in failed(report)
+
+
+def test_hash_against_sidecar_form_and_expected_value(package: Path, tmp_path: Path) -> None:
+    target = copy(package, tmp_path)
+    target.with_name(target.name + ".sha256").write_text("0" * 64 + "  x.zip\n")
+    assert 1 in failed(verify_package(target))
+    target.with_name(target.name + ".sha256").unlink()
+    assert "没有可对照的哈希" in messages(verify_package(target), 1)
+    report = verify_package(target, expect_sha256="ab" * 32)
+    assert 1 in failed(report)
+    digest = verify_package(target).zip_sha256
+    assert verify_package(target, expect_sha256=digest.upper()).check(1).passed
+
+
+def test_the_carrier_holds_only_the_expected_files(package: Path, tmp_path: Path) -> None:
+    target = copy(package, tmp_path)
+    (target.parent / "autorun.inf").write_text("[autorun]\nopen=x.exe\n")
+    (target.parent / "notes.txt").write_text("hello")
+    report = verify_package(target)
+    assert failed(report) == {15}
+    assert "autorun.inf" in messages(report, 15) and any("notes.txt" in n for n in report.check(15).notes)
+
+
+def test_not_a_zip_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "x.zip"
+    path.write_bytes(b"hello")
+    report = verify_package(path)
+    assert not report.passed and 13 in failed(report)
