@@ -21,6 +21,7 @@ from sqlalchemy import select
 from .clock import Clock, SystemClock
 from .demo_finance import fill_finance
 from .demo_staff import fill_staff_history
+from .demo_volunteers import fill_volunteers
 from .errors import Problem, ValidationError
 from .models import Community, Staff
 from .passwords import password_problem
@@ -230,7 +231,8 @@ def fill_users(ctx: DemoContext, password: str) -> None:
 # Later areas append ("area", fill_area) here; each runs in order after the roster and the users.
 AREAS: list[tuple[str, Callable[[DemoContext], None]]] = [("staff", fill_staff),
                                                            ("staff_history", fill_staff_history),
-                                                           ("finance", fill_finance)]
+                                                           ("finance", fill_finance),
+                                                           ("volunteers", fill_volunteers)]
 
 
 # --- making the demo ----------------------------------------------------------------------------------
@@ -293,7 +295,8 @@ def make_demo(data: DataDir, *, password: str | None = None, years: int = 3, sca
                       station_name=STATION_NAME, recovery_key=recovery_key)
 
 
-AREA_LABELS = {"staff": "人员花名册", "staff_history": "培训、考核与实习", "finance": "服务项目与财务账目"}
+AREA_LABELS = {"staff": "人员花名册", "staff_history": "培训、考核与实习", "finance": "服务项目与财务账目",
+               "volunteers": "志愿者、服务时长与积分"}
 
 
 def _write_demo_file(data: DataDir, password: str, logins: dict[str, str], seed: int, years: int, scale: int,
