@@ -10,4 +10,5 @@ COMMAND_MODULES = [
     "sgz_desktop.cli_commands.backup",
     "sgz_desktop.cli_commands.staff",
     "sgz_desktop.cli_commands.about",
+    "sgz_desktop.cli_commands.package",
 ]
