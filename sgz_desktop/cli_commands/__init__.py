@@ -11,4 +11,5 @@ COMMAND_MODULES = [
     "sgz_desktop.cli_commands.staff",
     "sgz_desktop.cli_commands.about",
     "sgz_desktop.cli_commands.package",
+    "sgz_desktop.cli_commands.finance",  # after staff: it extends ``sgz report``
 ]
