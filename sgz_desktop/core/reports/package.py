@@ -170,7 +170,7 @@ def write_verify_pdf(out: Path, report: VerifyReport) -> Path:
         ("结论", verdict, False), ("移交包", Path(report.package).name, False),
         ("压缩包 SHA-256", report.zip_sha256 or "（未计算）", True), ("大小", f"{report.zip_bytes:,} 字节", False),
         ("站点 / 年度", f"{s.station or '—'} / {s.year or '—'}", False),
-        ("件数 / 文件数", f"{_or_dash(s.items)} / {_or_dash(s.files)}", False),
+        ("件数 / 包内文件数", f"{_or_dash(s.items)} / {_or_dash(s.files)}", False),
         ("站点公钥指纹", s.key_fingerprint or "—", True),
         ("登记公钥", "已核对" if s.pinned_key else "未提供（只核对了包内公钥）", False),
         ("校验时间", f"{chinese_date(report.checked_at.date())} {report.checked_at:%H:%M}", False),
