@@ -9,6 +9,7 @@ COMMAND_MODULES = [
     "sgz_desktop.cli_commands.users",
     "sgz_desktop.cli_commands.backup",
     "sgz_desktop.cli_commands.staff",
+    "sgz_desktop.cli_commands.volunteers",
     "sgz_desktop.cli_commands.about",
     "sgz_desktop.cli_commands.package",
     "sgz_desktop.cli_commands.finance",  # after staff: it extends ``sgz report``
