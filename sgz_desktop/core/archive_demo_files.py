@@ -18,6 +18,7 @@ from functools import lru_cache
 A4_POINTS = (595, 842)
 PAGE_PIXELS = (496, 702)  # A4 at 60 dpi: enough to recognise a page, small enough for thousands
 _COM_MAX = 65533
+_NOISE = 8 << 20
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def _font(size: int) -> object | None:
         return None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=256)
 def page_template(kind: int, heading: str = "") -> PageImage:
     """A scanned-looking page: ``kind`` varies the layout (a letter, a form, a voucher with a table)."""
     from PIL import Image, ImageDraw
@@ -79,8 +80,27 @@ def page_template(kind: int, heading: str = "") -> PageImage:
     return PageImage(out.getvalue(), width, height)
 
 
+@lru_cache(maxsize=1)
+def _noise() -> bytes:
+    """Incompressible bytes (like a real scan's) shared by all padding; each file takes its own slice."""
+    return random.Random(20220907).randbytes(_NOISE)
+
+
+def padding(size: int, rnd: random.Random) -> bytes:
+    if size <= 0:
+        return b""
+    noise = _noise()
+    parts = []
+    while size > 0:
+        take = min(size, _NOISE // 2)
+        start = rnd.randrange(_NOISE - take + 1)
+        parts.append(noise[start:start + take])
+        size -= take
+    return b"".join(parts)
+
+
 def _comment_segments(text: str, pad: int, rnd: random.Random) -> bytes:
-    payload = text.encode("utf-8") + (b"\n" + rnd.randbytes(pad) if pad > 0 else b"")
+    payload = text.encode("utf-8") + (b"\n" + padding(pad, rnd) if pad > 0 else b"")
     out = bytearray()
     for start in range(0, len(payload), _COM_MAX):
         chunk = payload[start:start + _COM_MAX]
@@ -105,7 +125,7 @@ def scan_png(template: PageImage, text: str, size: int, rnd: random.Random) -> b
     out = io.BytesIO()
     img.save(out, "PNG", optimize=False)
     png = out.getvalue()
-    data = text.encode("utf-8") + b"\n" + rnd.randbytes(max(0, size - len(png) - 32))
+    data = text.encode("utf-8") + b"\n" + padding(size - len(png) - 32, rnd)
     chunk = struct.pack(">I", len(data)) + b"sgZd" + data + struct.pack(">I", zlib.crc32(b"sgZd" + data))
     return png[:33] + chunk + png[33:]  # after the 8-byte signature and the 25-byte IHDR chunk
 
