@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .clock import Clock, SystemClock
+from .demo_archives import fill_archives
 from .demo_finance import fill_finance
 from .demo_staff import fill_staff_history
 from .demo_volunteers import fill_volunteers
@@ -116,6 +117,7 @@ class DemoContext:
     counts: dict[str, int] = field(default_factory=dict)
     # Names given to the demo's user accounts, chosen from the roster by the staff area.
     user_names: dict[str, str] = field(default_factory=dict)
+    files_mb: int | None = None  # bytes of the demo archive's files; None: 100 MB per scale
 
     @property
     def start(self) -> dt.date:
@@ -232,7 +234,8 @@ def fill_users(ctx: DemoContext, password: str) -> None:
 AREAS: list[tuple[str, Callable[[DemoContext], None]]] = [("staff", fill_staff),
                                                            ("staff_history", fill_staff_history),
                                                            ("finance", fill_finance),
-                                                           ("volunteers", fill_volunteers)]
+                                                           ("volunteers", fill_volunteers),
+                                                           ("archives", fill_archives)]
 
 
 # --- making the demo ----------------------------------------------------------------------------------
@@ -248,7 +251,7 @@ def generate_password() -> str:
 
 def make_demo(data: DataDir, *, password: str | None = None, years: int = 3, scale: int = 1,
               clock: Clock | None = None, progress: Progress | None = None,
-              seed: int = DEFAULT_SEED) -> DemoResult:
+              seed: int = DEFAULT_SEED, files_mb: int | None = None) -> DemoResult:
     """Create the demo station in an empty data folder; remove everything again if it fails."""
     progress = progress or quiet()
     if data.exists():
@@ -259,6 +262,8 @@ def make_demo(data: DataDir, *, password: str | None = None, years: int = 3, sca
         raise ValidationError(Problem("年数", "应在 1 到 10 之间"))
     if not 1 <= scale <= 1000:
         raise ValidationError(Problem("倍数", "应在 1 到 1000 之间"))
+    if files_mb is not None and not 0 <= files_mb <= 1_000_000:
+        raise ValidationError(Problem("档案文件大小", "应在 0 到 1000000 MB 之间"))
     password = password or generate_password()
     clock = clock or SystemClock()
     rnd = random.Random(seed)
@@ -277,7 +282,7 @@ def make_demo(data: DataDir, *, password: str | None = None, years: int = 3, sca
     try:
         st, recovery_key = init_station(data, new, secret_store=FileSecretStore(data.secret_file), clock=clock)
         try:
-            ctx = DemoContext(st, rnd, people, today, years, scale, deputy)
+            ctx = DemoContext(st, rnd, people, today, years, scale, deputy, files_mb=files_mb)
             for done, (label, fill) in enumerate(AREAS, start=1):
                 progress.report(done, total, f"正在生成演示数据：{AREA_LABELS.get(label, label)}…")
                 fill(ctx)
@@ -296,7 +301,7 @@ def make_demo(data: DataDir, *, password: str | None = None, years: int = 3, sca
 
 
 AREA_LABELS = {"staff": "人员花名册", "staff_history": "培训、考核与实习", "finance": "服务项目与财务账目",
-               "volunteers": "志愿者、服务时长与积分"}
+               "volunteers": "志愿者、服务时长与积分", "archives": "档案及其扫描件"}
 
 
 def _write_demo_file(data: DataDir, password: str, logins: dict[str, str], seed: int, years: int, scale: int,
