@@ -47,6 +47,8 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--years", type=int, default=3, help="演示数据覆盖的年数（默认 3）")
     p.add_argument("--scale", type=int, default=1, help="人员等记录数的倍数（性能测试用）")
     p.add_argument("--password", help="演示账号的共同密码（默认随机生成）")
+    p.add_argument("--files-mb", type=int, metavar="MB",
+                   help="演示档案扫描件的总大小（默认每倍 100 MB，快速试用可设小些）")
     p.set_defaults(handler=demo)
 
     p = sub.add_parser("check", help="检查数据完整性和合规情况",
@@ -107,7 +109,8 @@ def demo(ctx: Context) -> int:
     a, data = ctx.args, ctx.data
     data.root.mkdir(parents=True, exist_ok=True)
     with DataDirLock(data.lock_file):
-        result = make_demo(data, password=a.password, years=a.years, scale=a.scale, progress=ctx.progress())
+        result = make_demo(data, password=a.password, years=a.years, scale=a.scale, progress=ctx.progress(),
+                           files_mb=a.files_mb)
     ctx.print(f"已建立演示站点「{result.station_name}」，数据目录 {data.root}")
     counts = result.counts
     ctx.print(f"社区（村）{counts.get('communities', 0)} 个，人员 {counts.get('staff', 0)} 名。")
