@@ -1,0 +1,54 @@
+"""The "Yearly Export" page: the archive officer starts the export wizard here; the receiving side (or the
+station itself, before handing over) verifies a package on the second tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from ..core.roles import Actor, Permission
+from ..core.station import Station
+from .export_wizard import ExportWizard
+from .verify_page import VerifyPage
+
+
+class ExportPage(QWidget):
+    def __init__(self, st: Station, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.st, self.actor = st, actor
+        self.wizard: ExportWizard | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel(self.tr("Yearly Export"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+
+        export_tab = QWidget()
+        inner = QVBoxLayout(export_tab)
+        text = QLabel(self.tr(
+            "Once a year the station hands its archives to the subdistrict (Article 24): one zip with a BagIt bag of "
+            "the year's finalised items and their files, the catalogue, the handover list and the registers, signed "
+            "with the station's key. Beside it: its SHA-256 and a registration form for both sides to sign."))
+        text.setWordWrap(True)
+        inner.addWidget(text)
+        self.start = QPushButton(self.tr("Export a year…"))
+        self.start.clicked.connect(self.open_wizard)
+        allowed = actor.can(Permission.EXPORT_YEAR)
+        self.start.setEnabled(allowed)
+        inner.addWidget(self.start, alignment=Qt.AlignmentFlag.AlignLeft)
+        note = QLabel(self.tr("Only the archivist (or the administrator) can export.") if not allowed else "")
+        note.setObjectName("hintLabel")
+        note.setVisible(not allowed)
+        inner.addWidget(note)
+        inner.addStretch()
+        self.tabs.addTab(export_tab, self.tr("Export"))
+        self.verify = VerifyPage()
+        self.tabs.addTab(self.verify, self.tr("Verify a package"))
+
+    def open_wizard(self) -> ExportWizard:
+        self.wizard = ExportWizard(self.st, self.actor, self)
+        self.wizard.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.wizard.show()
+        return self.wizard

@@ -1,0 +1,261 @@
+"""The archive officer's export wizard: choose the year and see what blocks it, choose the folder (a USB
+drive), export with progress and cancel, then the hash and the registration form to print.
+
+Every step calls the core (``precheck``, ``export_year``); the export runs on the shared worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ..core.errors import SgzError
+from ..core.package.collect import PreCheck, archive_years, precheck
+from ..core.package.export import OVERRIDABLE, ExportResult, export_year
+from ..core.package.layout import RETENTION_LABELS, human_size
+from ..core.progress import Cancelled, Progress
+from ..core.roles import Actor
+from ..core.station import Station
+from . import dialogs
+from .busy import run_and_wait
+
+
+def _hint(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hintLabel")
+    label.setWordWrap(True)
+    return label
+
+
+class YearPage(QWizardPage):
+    """Step 1: the year, its counts per 门类 and 保管期限, and what must be settled first."""
+
+    def __init__(self, wizard: ExportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Year and pre-check"))
+        self.setSubTitle(self.tr("The package holds the year's finalised archive items, the catalogue, the "
+                                 "handover list and the registers of every area."))
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Archival year:")))
+        self.year = QComboBox()
+        today = wizard.st.clock.now().date()
+        years = sorted(set(archive_years(wizard.st)) | {today.year - 1}, reverse=True)
+        for y in years:
+            self.year.addItem(str(y), y)
+        self.year.setCurrentIndex(years.index(today.year - 1))
+        self.year.currentIndexChanged.connect(self.refresh)
+        row.addWidget(self.year)
+        row.addStretch()
+        layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.groups = QTableWidget(0, 6)
+        self.groups.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Retention"), self.tr("Items"),
+                                               self.tr("Files"), self.tr("Pages"), self.tr("Size")])
+        self.groups.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.groups.verticalHeader().setVisible(False)
+        self.groups.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.groups)
+        self.blocked_label = QLabel(self.tr("To settle before the export:"))
+        layout.addWidget(self.blocked_label)
+        self.blockers = QListWidget()
+        layout.addWidget(self.blockers)
+        self.override = QCheckBox(self.tr("Export anyway (the archivist's decision, recorded in the audit log)"))
+        self.override.toggled.connect(self._override_toggled)
+        layout.addWidget(self.override)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Reason for exporting anyway"))
+        self.reason.textChanged.connect(self.completeChanged)
+        layout.addWidget(self.reason)
+        self.check: PreCheck | None = None
+
+    def initializePage(self) -> None:
+        self.refresh()
+
+    @property
+    def selected_year(self) -> int:
+        return int(self.year.currentData())
+
+    def refresh(self) -> None:
+        try:
+            self.check = precheck(self.wiz.st, self.wiz.actor, self.selected_year)
+        except SgzError as err:
+            self.check = None
+            self.summary.setText(str(err))
+            self.completeChanged.emit()
+            return
+        c = self.check
+        self.summary.setText(self.tr("%1 items, %2 files, %3 pages, %4.").replace("%1", f"{c.items:,}")
+                             .replace("%2", f"{c.files:,}").replace("%3", f"{c.pages:,}")
+                             .replace("%4", human_size(c.bytes)))
+        self.groups.setRowCount(len(c.groups))
+        for r, g in enumerate(c.groups):
+            values = [f"{g.category_name}（{g.category}）", RETENTION_LABELS.get(g.retention, g.retention),
+                      f"{g.items:,}", f"{g.files:,}", f"{g.pages:,}", human_size(g.bytes)]
+            for col, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                if col >= 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.groups.setItem(r, col, cell)
+        self.blockers.clear()
+        for b in c.blockers:
+            self.blockers.addItem(f"{b.label} — {b.detail}")
+        blocked = c.blocked
+        overridable = blocked and all(b.kind in OVERRIDABLE for b in c.blockers)
+        for w in (self.blocked_label, self.blockers):
+            w.setVisible(blocked)
+        self.override.setVisible(overridable)
+        self.override.setChecked(False)
+        self.reason.setVisible(False)
+        self.completeChanged.emit()
+
+    def _override_toggled(self, on: bool) -> None:
+        self.reason.setVisible(on)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        c = self.check
+        if c is None:
+            return False
+        if not c.blocked:
+            return True
+        return self.override.isVisible() and self.override.isChecked() and bool(self.reason.text().strip())
+
+    @property
+    def override_reason(self) -> str | None:
+        return self.reason.text().strip() if self.override.isChecked() else None
+
+
+class TargetPage(QWizardPage):
+    """Step 2: the folder (a USB drive); Next runs the export with progress and cancel."""
+
+    def __init__(self, wizard: ExportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Target folder"))
+        self.setSubTitle(self.tr("Choose where to write the package, for example a USB drive. Beside the zip come "
+                                 "its .sha256 file and the registration form to print."))
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.folder = QLineEdit()
+        self.folder.textChanged.connect(self.completeChanged)
+        row.addWidget(self.folder)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        self.replace = QCheckBox(self.tr("Replace a package of the same name in this folder"))
+        layout.addWidget(self.replace)
+        self.status = _hint(self.tr("Next starts the export; it can be cancelled, and a cancelled export leaves "
+                                    "nothing behind."))
+        layout.addWidget(self.status)
+        layout.addStretch()
+
+    def _browse(self) -> None:
+        chosen = dialogs.ask_directory(self, self.tr("Choose the target folder"))
+        if chosen is not None:
+            self.folder.setText(str(chosen))
+
+    def isComplete(self) -> bool:
+        text = self.folder.text().strip()
+        return bool(text) and Path(text).is_dir()
+
+    def validatePage(self) -> bool:
+        year_page = self.wiz.year_page
+        year, reason = year_page.selected_year, year_page.override_reason
+        target, replace = Path(self.folder.text().strip()), self.replace.isChecked()
+        st, actor = self.wiz.st, self.wiz.actor
+
+        def work(progress: Progress) -> ExportResult:
+            return export_year(st, actor, year, target, override_reason=reason, progress=progress, replace=replace)
+
+        try:
+            self.wiz.exported = run_and_wait(self, self.tr("Exporting the yearly package"), work)
+        except Cancelled:
+            self.status.setText(self.tr("Cancelled: nothing was written."))
+            return False
+        except Exception as err:  # core errors carry their sentence; anything else is shown as a fault
+            dialogs.show_error(self, err, self.tr("Export failed"))
+            return False
+        return True
+
+
+class ResultPage(QWizardPage):
+    """Step 3: where the package is, its hash, and the registration form to print and sign."""
+
+    def __init__(self, wizard: ExportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Package written"))
+        layout = QVBoxLayout(self)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text)
+        self.hash = QLineEdit()
+        self.hash.setReadOnly(True)
+        layout.addWidget(self.hash)
+        self.print_form = QPushButton(self.tr("Print the registration form…"))
+        self.print_form.clicked.connect(self._show_form)
+        layout.addWidget(self.print_form, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(_hint(self.tr("Both sides sign the form. The receiver checks the package with the verifier "
+                                       "(Yearly Export → Verify a package, or sgz verify).")))
+        layout.addStretch()
+
+    def initializePage(self) -> None:
+        r = self.wiz.exported
+        if r is None:
+            return
+        lines = [self.tr("Package: %1").replace("%1", str(r.zip_path)),
+                 self.tr("%1 items, %2 files, %3; zip %4.").replace("%1", f"{r.items:,}").replace("%2", f"{r.files:,}")
+                 .replace("%3", human_size(r.record_bytes)).replace("%4", human_size(r.zip_bytes)),
+                 self.tr("SHA-256 of the zip (also in %1):").replace("%1", r.sha256_path.name)]
+        if r.overridden:
+            lines.insert(2, self.tr("Exported anyway with %1 open matters; the reason is in the audit log.")
+                         .replace("%1", str(len(r.overridden))))
+        self.text.setText("\n".join(lines))
+        self.hash.setText(r.zip_sha256)
+
+    def _show_form(self) -> None:
+        r = self.wiz.exported
+        if r is not None:
+            from .pdf_preview import show_pdf_preview
+
+            show_pdf_preview(self, r.form_path, self.tr("Registration form"))
+
+
+class ExportWizard(QWizard):
+    def __init__(self, st: Station, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.st, self.actor = st, actor
+        self.exported: ExportResult | None = None
+        self.setWindowTitle(self.tr("Export the yearly handover package"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.year_page = YearPage(self)
+        self.target_page = TargetPage(self)
+        self.result_page = ResultPage(self)
+        for page in (self.year_page, self.target_page, self.result_page):
+            self.addPage(page)
+        self.resize(720, 560)
