@@ -107,6 +107,12 @@ def _training(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidg
     return TrainingPage(st, actor, parent)
 
 
+def _export(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget:
+    from .export_page import ExportPage
+
+    return ExportPage(st, actor, parent)
+
+
 def _volunteers_text() -> str:
     return translate("pages", "Volunteers and their service hours, approved records, a points ledger with "
                               "redemptions, star levels by cumulative hours, numbered volunteer service "
@@ -147,8 +153,7 @@ def page_specs() -> list[PageSpec]:
             finance, _finance_text(), translate("pages", "Articles 20, 23, 25–28 and 33"))),
         PageSpec("archives", archives, "archives.svg", placeholder(
             archives, _archives_text(), translate("pages", "Articles 23 and 24"))),
-        PageSpec("export", export, "export.svg", placeholder(
-            export, _export_text(), translate("pages", "Article 24"))),
+        PageSpec("export", export, "export.svg", _export),
         PageSpec("audit", translate("pages", "Audit Log"), "audit.svg", _audit),
         PageSpec("settings", translate("pages", "Settings"), "settings.svg", _settings),
     ]
