@@ -168,6 +168,7 @@ def _plan(ctx: DemoContext, station: str, projects: list[int]) -> list[_Item]:
         if year < today.year:
             items += _yearly_accounts(station, year)
     counter: dict[str, int] = defaultdict(int)
+    titles = {i.title for i in items}
     span = (today - ctx.start).days
     while len(items) < target:
         day = ctx.start + dt.timedelta(days=rnd.randrange(span))
@@ -176,6 +177,9 @@ def _plan(ctx: DemoContext, station: str, projects: list[int]) -> list[_Item]:
         maker = rnd.choices(makers, weights)[0][1]
         counter[f"{day.year}{maker.__name__}"] += 1
         made = maker(rnd, day, counter[f"{day.year}{maker.__name__}"])
+        if made.title in titles:  # one 4月纳税申报表 a month, not two
+            continue
+        titles.add(made.title)
         if made.org == "FW" and projects and rnd.random() < 0.6:
             made.project_id = rnd.choice(projects)
         items.append(made)
