@@ -13,4 +13,5 @@ COMMAND_MODULES = [
     "sgz_desktop.cli_commands.about",
     "sgz_desktop.cli_commands.package",
     "sgz_desktop.cli_commands.finance",  # after staff: it extends ``sgz report``
+    "sgz_desktop.cli_commands.archives",
 ]
