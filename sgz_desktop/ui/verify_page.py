@@ -62,6 +62,10 @@ class VerifyPage(QWidget):
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.verdict)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Check"), self.tr("Result")])
         self.tree.setColumnWidth(0, 620)
@@ -120,6 +124,7 @@ class VerifyPage(QWidget):
         if report is None:
             self.verdict.setText(self.tr("Open a package to check its authenticity, completeness, usability and "
                                          "security (DA/T 70)."))
+            self.details.setText("")
             return
         s = report.summary
         if report.passed:
@@ -129,7 +134,8 @@ class VerifyPage(QWidget):
         details = self.tr("%1 · %2 · year %3 · %4 items · SHA-256 %5").replace("%1", s.identifier or "—") \
             .replace("%2", s.station or "—").replace("%3", s.year or "—") \
             .replace("%4", "—" if s.items is None else str(s.items)).replace("%5", report.zip_sha256)
-        self.verdict.setText(f"{head}\n{details}")
+        self.verdict.setText(head)
+        self.details.setText(details)
         self.verdict.setStyleSheet(f"color: {(PASS if report.passed else FAIL).name()}; font-weight: bold;")
         for _key, label, checks in report.by_property():
             ok = all(c.passed for c in checks)

@@ -1,0 +1,120 @@
+"""The export wizard on a real station, in Chinese: pre-check counts and blockers, the recorded override,
+the export on the worker, the result with the hash and the registration form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from sgz_desktop.core.roles import Actor
+from sgz_desktop.core.station import Station
+from sgz_desktop.ui import pdf_preview
+from sgz_desktop.ui.export_page import ExportPage
+from sgz_desktop.ui.export_wizard import ExportWizard
+from tests.core.archive_factory import archivist, filed, finalised, item, social_worker
+
+SHOTS = Path(os.environ.get("SGZ_SHOTS", "/tmp/shots"))
+
+
+def shot(widget: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / f"package-{name}.png"))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def keeper(station: Station, admin: Actor, tmp_path: Path) -> Actor:
+    keeper = archivist(station, admin)
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(3):
+        finalised(station, keeper, keeper, src, item(f"关于第{n}次走访的通知", dt.date(2025, 4, 1 + n)))
+    return keeper
+
+
+def test_wizard_exports_and_shows_hash_and_form(qtbot, zh, station: Station, keeper: Actor, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[Path] = []
+    monkeypatch.setattr(pdf_preview, "show_pdf_preview", lambda parent, path, title: shown.append(path))
+    wizard = ExportWizard(station, keeper)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.year_page
+    assert page.selected_year == 2025 and page.check is not None and page.check.items == 3
+    assert page.groups.rowCount() == 1 and page.groups.item(0, 2).text() == "3"
+    assert page.isComplete() and not page.blockers.isVisible()
+    shot(wizard, "wizard-year")
+    wizard.next()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    wizard.target_page.folder.setText(str(usb))
+    assert wizard.target_page.isComplete()
+    shot(wizard, "wizard-target")
+    wizard.next()
+    assert wizard.currentPage() is wizard.result_page
+    result = wizard.exported
+    assert result is not None and result.zip_path.exists()
+    assert wizard.result_page.hash.text() == result.sha256_path.read_text().split()[0]
+    assert "3 件档案" in wizard.result_page.text.text()
+    shot(wizard, "wizard-result")
+    wizard.result_page.print_form.click()
+    assert shown == [result.form_path]
+
+
+def test_drafts_block_until_the_archivist_gives_a_reason(qtbot, zh, station: Station, keeper: Actor,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    filed(station, keeper, tmp_path / "src", item("未归档的会议纪要", dt.date(2025, 10, 8)))
+    wizard = ExportWizard(station, keeper)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.year_page
+    assert page.blockers.count() == 1 and "未归档的会议纪要" in page.blockers.item(0).text()
+    assert not page.isComplete() and page.override.isVisible()
+    page.override.setChecked(True)
+    assert not page.isComplete()
+    page.reason.setText("街道要求月底前移交")
+    assert page.isComplete() and page.override_reason == "街道要求月底前移交"
+    shot(wizard, "wizard-blocked")
+    wizard.next()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    wizard.target_page.folder.setText(str(usb))
+    wizard.next()
+    assert wizard.exported is not None and wizard.exported.overridden
+    assert "强制导出" in wizard.result_page.text.text()
+
+
+def test_a_failed_export_stays_on_the_target_page(qtbot, zh, shown, station: Station, keeper: Actor,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
+    wizard = ExportWizard(station, keeper)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "Z109-2025-YJ01.zip").write_bytes(b"old")
+    wizard.target_page.folder.setText(str(usb))
+    wizard.next()
+    assert wizard.currentPage() is wizard.target_page and "已经存在" in shown.errors[0]
+    wizard.target_page.replace.setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.result_page
+
+
+def test_page_offers_the_wizard_only_to_those_who_may_export(qtbot, zh, station: Station, admin: Actor,  # type: ignore[no-untyped-def]
+                                                            keeper: Actor) -> None:
+    page = ExportPage(station, keeper)
+    qtbot.addWidget(page)
+    page.resize(1000, 640)
+    page.show()
+    assert page.start.isEnabled() and page.tabs.tabText(1) == "校验移交包"
+    shot(page, "page")
+    wizard = page.open_wizard()
+    assert isinstance(wizard, QWizard) and wizard.isVisible()
+    wizard.close()
+    other = ExportPage(station, social_worker(station, admin))
+    qtbot.addWidget(other)
+    assert not other.start.isEnabled()
