@@ -106,13 +106,85 @@ class PdfFacts:
     active: tuple[str, ...]
 
 
-def inspect_pdf(stream: IO[bytes], *, deep: bool, found: set[str] | None = None) -> PdfFacts:
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
+_SUBSECTION = re.compile(rb"\s*(\d+) (\d+)[ \t]*\r?\n")
+_ROOT = re.compile(rb"/Root\s+(\d+)\s+(\d+)\s+R")
+_OBJ = re.compile(rb"\s*(\d+)\s+(\d+)\s+obj\b")
+
+
+def quick_pages(stream: IO[bytes], size: int) -> int | None:
+    """Pages of a plain PDF (one classic xref table, no encryption, no incremental update) read from its
+    trailer, root and page tree root: a few small reads instead of a full parse. None when the PDF is not
+    that simple; then pypdf decides."""
+    try:
+        tail_at = max(0, size - 1024)
+        stream.seek(tail_at)
+        tail = stream.read(size - tail_at)
+        found = list(_STARTXREF.finditer(tail))
+        if not found:
+            return None
+        m = found[-1]
+        xref_at = int(m.group(1))
+        if not 0 < xref_at < size or size - xref_at > 256 * 1024:
+            return None
+        stream.seek(xref_at)
+        table = stream.read(size - xref_at)
+        if not table.startswith(b"xref"):
+            return None
+        head, sep, trailer = table.partition(b"trailer")
+        if not sep or b"/Prev" in trailer or b"/Encrypt" in trailer or b"/XRefStm" in trailer:
+            return None
+        offsets: dict[int, int] = {}
+        pos = 4
+        while (sub := _SUBSECTION.match(head, pos)) is not None:
+            first, count = int(sub.group(1)), int(sub.group(2))
+            entries = head[sub.end():sub.end() + 20 * count]
+            for i in range(count):
+                entry = entries[20 * i:20 * i + 18]
+                if entry[17:18] == b"n":
+                    offsets[first + i] = int(entry[:10])
+            pos = sub.end() + 20 * count
+        root = _ROOT.search(trailer)
+        if root is None:
+            return None
+        pages_ref = _object_value(stream, offsets, int(root.group(1)), rb"/Pages\s+(\d+)\s+\d+\s+R")
+        if pages_ref is None:
+            return None
+        return _object_value(stream, offsets, pages_ref, rb"/Count\s+(\d+)")
+    except (ValueError, OSError):
+        return None
+
+
+def _object_value(stream: IO[bytes], offsets: dict[int, int], number: int, pattern: bytes) -> int | None:
+    at = offsets.get(number)
+    if at is None:
+        return None
+    stream.seek(at)
+    text = stream.read(2048)
+    head = _OBJ.match(text)
+    if head is None or int(head.group(1)) != number:
+        return None
+    body = text[head.end():].split(b"endobj", 1)[0]
+    if b"stream" in body:
+        return None
+    m = re.search(pattern, body)
+    return int(m.group(1)) if m else None
+
+
+def inspect_pdf(stream: IO[bytes], *, deep: bool, found: set[str] | None = None,
+                size: int | None = None) -> PdfFacts:
     """Open the PDF as a reader would: page count, password; with ``deep``, every object (object streams
-    included) is looked at for actions and embedded content."""
+    included) is looked at for actions and embedded content. A plain PDF (``size`` given) is read by
+    ``quick_pages`` first."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     active = set(found or ())
+    if size is not None and not deep:
+        pages = quick_pages(stream, size)
+        if pages is not None:
+            return PdfFacts(pages, False, "" if pages > 0 else "PDF 没有页面", tuple(sorted(active)))
+        stream.seek(0)
     try:
         reader = PdfReader(stream, strict=False)
         if reader.is_encrypted:
