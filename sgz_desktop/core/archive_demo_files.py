@@ -99,6 +99,31 @@ def padding(size: int, rnd: random.Random) -> bytes:
     return b"".join(parts)
 
 
+@lru_cache(maxsize=16)
+def photo_template(kind: int, banner: str = "") -> PageImage:
+    """A photo-like picture of an activity: a room, a red banner, people standing in a row."""
+    from PIL import Image, ImageDraw
+
+    rnd = random.Random(100 + kind)
+    width, height = 640, 427
+    img = Image.new("RGB", (width, height), (226, 221, 208))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, height * 2 // 3, width, height), fill=(150, 128, 104))  # the floor
+    draw.rectangle((110, 40, width - 110, 100), fill=(196, 32, 38))  # the banner
+    font = _font(24)
+    if banner and font is not None:
+        draw.text((width // 2, 70), banner, fill=(255, 236, 160), font=font, anchor="mm")  # type: ignore[arg-type]
+    for i in range(rnd.randint(5, 9)):
+        x = 50 + i * (width - 100) // 9 + rnd.randint(-10, 10)
+        top = rnd.randint(170, 210)
+        colour = rnd.choice(((52, 82, 140), (60, 120, 80), (170, 60, 60), (90, 90, 90), (200, 150, 40)))
+        draw.ellipse((x, top, x + 34, top + 34), fill=(236, 196, 160))
+        draw.rounded_rectangle((x - 8, top + 36, x + 42, top + 150), radius=12, fill=colour)
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=70)
+    return PageImage(out.getvalue(), width, height)
+
+
 def _comment_segments(text: str, pad: int, rnd: random.Random) -> bytes:
     payload = text.encode("utf-8") + (b"\n" + padding(pad, rnd) if pad > 0 else b"")
     out = bytearray()

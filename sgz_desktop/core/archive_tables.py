@@ -2,7 +2,8 @@
 and the catalogue rows shared by the catalogue's PDF and Excel.
 
 Item list filters (``TableQuery.filters``): ``year`` (int), ``category``, ``retention``, ``org_code``,
-``status`` (draft / final), ``project_id`` (int); the text matches 题名, 档号, 文号 and 责任者.
+``status`` (draft / final), ``project_id`` (int), ``refs`` (档号 or 题名 of the items a dashboard card names);
+the text matches 题名, 档号, 文号 and 责任者.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ class ArchiveSource:
         for key in ("year", "category", "retention", "org_code", "status", "project_id"):
             if f.get(key) not in (None, ""):
                 where.append(getattr(ArchiveItem, key) == f[key])
+        refs = f.get("refs")
+        if isinstance(refs, tuple | list):
+            keys = [card_ref(str(r)) for r in refs]
+            where.append(or_(ArchiveItem.danghao.in_(keys), ArchiveItem.title.in_(keys)))
         text = query.text.strip()
         if text:
             where.append(or_(ArchiveItem.title.contains(text, autoescape=True),
@@ -100,6 +105,28 @@ class ArchiveSource:
         return [(d or "", t, on, c, y, retention_label(r), o, n, dn, resp, cl, p, int(fc),
                  STATUS_LABELS.get(st, st), pn or "", i)
                 for d, t, on, c, y, r, o, n, dn, resp, cl, p, fc, st, pn, i in rows]
+
+
+def card_ref(text: str) -> str:
+    """The 档号 or 题名 inside a dashboard card's line: "Z109-WS·2014-D10-FW-0001 题名" or "题名（2026-01-05 登记）"."""
+    head, _sep, _rest = text.partition(" ")
+    if "·" in head and "-" in head:
+        return head
+    return text.rsplit("（", 1)[0] if text.endswith("登记）") else text
+
+
+def items_by_year(st: Station, years: int = 5) -> list[tuple[int, dict[str, int]]]:
+    """Items per category in each of the last ``years`` years up to this one, oldest first (the dashboard)."""
+    this_year = st.clock.now().year
+    first = this_year - years + 1
+    with st.read() as s:
+        rows = s.execute(select(ArchiveItem.year, ArchiveItem.category, func.count(ArchiveItem.id))
+                         .where(ArchiveItem.year >= first).group_by(ArchiveItem.year, ArchiveItem.category)).all()
+    by_year: dict[int, dict[str, int]] = {year: {} for year in range(first, this_year + 1)}
+    for year, category, count in rows:
+        if int(year) in by_year:
+            by_year[int(year)][str(category)] = int(count)
+    return sorted(by_year.items())
 
 
 # --- catalogue (归档文件目录, DA/T 22-2015) ---------------------------------------------------------------
@@ -141,8 +168,8 @@ def catalogue_row(seq: int, item: ItemInfo) -> tuple[object, ...]:
 
 # --- due for appraisal (鉴定) ----------------------------------------------------------------------------
 
-DUE_COLUMNS = (Column("danghao", "档号"), Column("title", "题名"), Column("year", "年度", kind="int"),
-               Column("retention", "保管期限", align="center"), Column("expired", "保管至", kind="int"),
+DUE_COLUMNS = (Column("danghao", "档号"), Column("title", "题名"), Column("year", "年度", kind="int", align="center"),
+               Column("retention", "保管期限", align="center"), Column("expired", "保管至", kind="int", align="center"),
                Column("doc_date", "日期", kind="date"), Column("pages", "页数", kind="int"))
 
 

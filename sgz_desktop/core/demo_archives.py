@@ -1,6 +1,6 @@
 """Demo archive: the station's 文书 and 会计 items over the demo's years, with real small files.
 
-Past years are filed (归档) early the next year, as stations do; this year's items are still drafts.
+The archivist files (归档) every week, so only the last weeks' items are still drafts.
 Training sessions, volunteer activities and reviewed ledger entries present in the demo are filed from
 their records. A few items inherited from the subdistrict's former community service centre are past
 their retention and await appraisal. ``scale`` multiplies the number of items (about 1 000 each) and,
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from .archive_demo_files import page_template, scan_jpeg, scan_png, scan_tiff, scanned_pdf
+from .archive_demo_files import page_template, photo_template, scan_jpeg, scan_png, scan_tiff, scanned_pdf
 from .archive_numbering import NumberParts, danghao_pattern, format_number
 from .archive_retention import ACCOUNTING_KINDS, PERMANENT, TEN_YEARS, THIRTY_YEARS
 from .archives import DRAFT, FINAL, count_pages
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 ITEMS_PER_SCALE = 1000
 MB_PER_SCALE = 100
 BATCH = 250
+DRAFT_WEEKS = 6  # items of the last six weeks are still drafts
 LEGACY_YEARS = (2013, 2014, 2015)
 
 
@@ -89,9 +90,11 @@ def _station_doc(station: str) -> list[tuple[int, Maker]]:
                      heading="活动记录")
 
     def photos(r: random.Random, d: dt.date, n: int) -> _Item:
-        what = r.choice(("重阳节敬老活动", "社区志愿服务", "儿童关爱活动", "社工督导会", "社区议事协商会"))
+        seasonal = {1: "迎新春送温暖活动", 3: "学雷锋志愿服务活动", 6: "儿童节关爱活动", 10: "重阳节敬老活动"}
+        what = seasonal.get(d.month) or r.choice(("社区志愿服务", "儿童关爱活动", "社工督导会", "社区议事协商会",
+                                                  "长者生日会"))
         return _Item(f"{d.year}年{d.month}月{what}照片", d, "WS", TEN_YEARS, "FW", station, shape="photos",
-                     pages=r.randint(1, 3))
+                     pages=r.randint(1, 3), heading=what.removesuffix("活动"))
 
     def case(r: random.Random, d: dt.date, n: int) -> _Item:
         kind = r.choice(("个案服务", "小组工作", "社区工作"))
@@ -220,7 +223,7 @@ class _Files:
         kind = n % 3
         if item.shape == "photos":
             return [(f"IMG_{item.on:%Y%m%d}_{n:05d}_{i}.jpg",
-                     scan_jpeg(page_template(3 + i % 2), f"{text} 照片{i}", size // item.pages, r))
+                     scan_jpeg(photo_template(i % 4, item.heading), f"{text} 照片{i}", size // item.pages, r))
                     for i in range(1, item.pages + 1)]
         if item.shape == "png":
             return [(f"{item.title}.png", scan_png(page_template(kind, item.heading), text, size, r))]
@@ -278,6 +281,7 @@ def fill_archives(ctx: DemoContext, files_mb: int | None = None) -> None:
     finally:
         maker.close()
     pattern = danghao_pattern(st)
+    filed_by = today - dt.timedelta(days=DRAFT_WEEKS * 7)
     numbers: dict[tuple[str, int, str, str], int] = defaultdict(int)
     final = 0
     with st.begin(SYSTEM) as s:
@@ -292,12 +296,12 @@ def fill_archives(ctx: DemoContext, files_mb: int | None = None) -> None:
                          for i, f in enumerate(stored, start=1)]
                 s.add_all(files)
                 row.pages = count_pages(files)
-                if item.on.year < today.year:  # filed in the first months of the next year
+                if item.on < filed_by:  # the archivist files weekly: only the last weeks' items are drafts
                     group = (item.category, item.on.year, item.retention, item.org)
                     numbers[group] += 1
                     row.status, row.item_number = FINAL, numbers[group]
                     row.danghao = format_number(pattern, NumberParts(profile.fonds_code, *group, numbers[group]))
-                    row.finalised_at = min(dt.datetime(item.on.year + 1, rnd.randint(1, 3), rnd.randint(1, 28), 15),
+                    row.finalised_at = min(row.created_at + dt.timedelta(days=rnd.randint(2, 30), hours=2),
                                            dt.datetime.combine(today, dt.time(8)))
                     row.finalised_by = "档案员"
                     final += 1

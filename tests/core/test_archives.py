@@ -185,3 +185,19 @@ def test_missing_store_file_is_reported_when_opened(station: Station, admin: Act
 
     with pytest.raises(IntegrityFailure, match="文件丢失"):
         archives.file_path(station, admin, f.id)
+
+
+def test_dashboard_figures_and_card_references(station: Station, admin: Actor, tmp_path: Path) -> None:
+    from sgz_desktop.core.archive_tables import card_ref, items_by_year
+
+    pdf = write_pdf(tmp_path)
+    for on, category in ((dt.date(2025, 2, 1), "WS"), (dt.date(2025, 3, 1), "KU"), (dt.date(2024, 3, 1), "WS"),
+                         (dt.date(2015, 3, 1), "WS")):
+        archives.register_item(station, admin, item(on=on, category=category, retention="Y", org_code="BGS"), [pdf])
+    assert items_by_year(station) == [(2022, {}), (2023, {}), (2024, {"WS": 1}), (2025, {"WS": 1, "KU": 1}),
+                                      (2026, {})]
+    assert card_ref("Z109-WS·2014-D10-FW-0001 后湖街道社区服务中心2014年度记录") == "Z109-WS·2014-D10-FW-0001"
+    assert card_ref("2025年第1次站务会议纪要（2026-01-05 登记）") == "2025年第1次站务会议纪要"
+    source = ArchiveSource(station, admin)
+    refs = TableQuery().with_filter("refs", ("关于开展2025年度困难群众走访慰问的通知（2026-01-05 登记）",))
+    assert source.count(refs) == 4
