@@ -374,23 +374,23 @@ def _certificates(d: _Demo, profile_name: str, responsible: str, contact: str) -
         if r["status"] == "approved":
             approved[r["volunteer_id"]].append(r)
     people = sorted((v for v in d.volunteers if approved[v.id]), key=lambda v: -v.tenths)[:20 * ctx.scale]
-    numbers: dict[int, int] = defaultdict(int)
-    for v in sorted(people, key=lambda v: v.id):
-        year = ctx.today.year - 1
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    year = ctx.today.year - 1
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    issued = sorted((min(ctx.day_between(dt.date(ctx.today.year, 1, 5), ctx.today), ctx.today), v.id, v)
+                    for v in people)  # the register numbers follow the issue dates
+    for issued_on, _vid, v in issued:
         mine = [(activities[r["activity_id"]], r["hours_tenths"]) for r in approved[v.id]]
         service = [(a["title"], a["activity_type"], tenths) for a, tenths in mine if first <= a["held_on"] <= last]
         if not service:
             continue
-        issued = min(ctx.day_between(dt.date(ctx.today.year, 1, 5), ctx.today), ctx.today)
-        numbers[issued.year] += 1
         d.certificates.append({
-            "number": f"ZYFW{issued.year}{numbers[issued.year]:04d}", "volunteer_id": v.id, "volunteer_name": v.name,
-            "id_type": ID_TYPE, "id_number_masked": mask_id_number(v.id_number), "volunteer_no": v.number,
-            "period_from": first, "period_to": last, "hours_tenths": sum(t for _a, _k, t in service),
-            "activities": len(service), "content": content_text(service), "organisation": profile_name,
-            "responsible_person": responsible, "handler": d.worker, "contact": contact, "issued_on": issued,
-            "issued_by": "shegong", "created_at": _at(issued, 15)})
+            "number": f"ZYFW{issued_on.year}{len(d.certificates) + 1:04d}", "volunteer_id": v.id,
+            "volunteer_name": v.name, "id_type": ID_TYPE, "id_number_masked": mask_id_number(v.id_number),
+            "volunteer_no": v.number, "period_from": first, "period_to": last,
+            "hours_tenths": sum(t for _a, _k, t in service), "activities": len(service),
+            "content": content_text(service), "organisation": profile_name, "responsible_person": responsible,
+            "handler": d.worker, "contact": contact, "issued_on": issued_on, "issued_by": "shegong",
+            "created_at": _at(issued_on, 15)})
     d.certificates.sort(key=lambda c: c["number"])
 
 

@@ -123,6 +123,12 @@ def project_names(s: Session) -> dict[int, str]:
     return {pid: name for pid, name in s.execute(select(Project.id, Project.name))}
 
 
+def project_choices(st: Station) -> list[tuple[int, str]]:
+    """(id, name) of the service projects an activity may be tagged with."""
+    with st.read() as s:
+        return [(pid, name) for pid, name in s.execute(select(Project.id, Project.name).order_by(Project.id))]
+
+
 def _activity_info(s: Session, row: VolunteerActivity) -> ActivityInfo:
     counts = s.execute(select(func.count(), func.coalesce(func.sum(ServiceRecord.hours_tenths), 0),
                               func.count().filter(ServiceRecord.status == PENDING))

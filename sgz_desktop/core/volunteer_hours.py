@@ -239,6 +239,15 @@ def list_records(st: Station, actor: Actor, *, activity_id: int | None = None, v
         return _record_infos(s, list(s.scalars(stmt)))
 
 
+def get_record(st: Station, actor: Actor, record_id: int) -> RecordInfo:
+    require(actor, Permission.VIEW)
+    with st.read() as s:
+        found = _record_infos(s, [record_id])
+    if not found:
+        raise NotFound(f"没有编号为 {record_id} 的服务时长记录。")
+    return found[0]
+
+
 def record_hours(st: Station, actor: Actor, activity_id: int, entries: Sequence[HoursInput]) -> list[RecordInfo]:
     """Record several volunteers' hours at one activity, all or none; they wait for approval."""
     require(actor, Permission.RECORD_HOURS)

@@ -91,7 +91,8 @@ def _volunteer_text(st: Station, text: str) -> ColumnElement[bool]:
 # --- registry ---------------------------------------------------------------------------------------------
 
 class RegistrySource(_Source):
-    """Filters ``status``, ``community_id``, ``star`` (level held). Rows end with the volunteer id."""
+    """Filters ``status``, ``community_id``, ``star`` (level held), ``names`` (a tuple). Rows end with the
+    volunteer id."""
 
     columns_def = (
         Column("volunteer_no", "志愿者编号"), Column("name", "姓名"), Column("gender", "性别", align="center"),
@@ -118,6 +119,9 @@ class RegistrySource(_Source):
             where.append(Volunteer.community_id == f["community_id"])
         if isinstance(f.get("star"), int):
             where.append(Volunteer.star_level == f["star"])
+        names = f.get("names")
+        if isinstance(names, tuple):  # the people a dashboard card names
+            where.append(Volunteer.name.in_(names))
         if query.text.strip():
             where.append(_volunteer_text(self.st, query.text.strip()))
         return where

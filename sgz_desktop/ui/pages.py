@@ -126,10 +126,10 @@ def _finance_text() -> str:
                               "accounts and the public disclosure notice.")
 
 
-def _archives_text() -> str:
-    return translate("pages", "Archive items with the DA/T 22-2015 fields and archive numbers (档号), scanned "
-                              "files with checksums, retention periods, finalising by the archivist, and the "
-                              "catalogue as PDF and Excel.")
+def _archives(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget:
+    from .archives_page import ArchivesPage
+
+    return ArchivesPage(st, actor, parent)
 
 
 def _export_text() -> str:
@@ -151,8 +151,7 @@ def page_specs() -> list[PageSpec]:
             volunteers, _volunteers_text(), translate("pages", "Articles 17, 21 and 22"))),
         PageSpec("finance", finance, "finance.svg", placeholder(
             finance, _finance_text(), translate("pages", "Articles 20, 23, 25–28 and 33"))),
-        PageSpec("archives", archives, "archives.svg", placeholder(
-            archives, _archives_text(), translate("pages", "Articles 23 and 24"))),
+        PageSpec("archives", archives, "archives.svg", _archives),
         PageSpec("export", export, "export.svg", _export),
         PageSpec("audit", translate("pages", "Audit Log"), "audit.svg", _audit),
         PageSpec("settings", translate("pages", "Settings"), "settings.svg", _settings),
