@@ -113,6 +113,12 @@ def _export(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget
     return ExportPage(st, actor, parent)
 
 
+def _volunteers(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget:
+    from .volunteers_page import VolunteersPage
+
+    return VolunteersPage(st, actor, parent)
+
+
 def _volunteers_text() -> str:
     return translate("pages", "Volunteers and their service hours, approved records, a points ledger with "
                               "redemptions, star levels by cumulative hours, numbered volunteer service "
@@ -147,8 +153,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("dashboard", translate("pages", "Dashboard"), "dashboard.svg", _dashboard),
         PageSpec("staff", staff, "staff.svg", _staff),
         PageSpec("training", training, "training.svg", _training),
-        PageSpec("volunteers", volunteers, "volunteers.svg", placeholder(
-            volunteers, _volunteers_text(), translate("pages", "Articles 17, 21 and 22"))),
+        PageSpec("volunteers", volunteers, "volunteers.svg", _volunteers),
         PageSpec("finance", finance, "finance.svg", placeholder(
             finance, _finance_text(), translate("pages", "Articles 20, 23, 25–28 and 33"))),
         PageSpec("archives", archives, "archives.svg", _archives),
