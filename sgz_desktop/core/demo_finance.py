@@ -67,13 +67,13 @@ PROJECTS = (
 )
 
 EXPENSE_PARTIES = {
-    "外聘督导补贴": ("华中师范大学社会学院督导", "武汉市社工督导人才库督导"),
-    "专业能力提升": ("湖北省社会工作联合会", "武汉市社会工作协会", "区社会工作服务总站"),
-    "交通费": ("社工外出探访交通费", "入户走访交通费", "活动物资运送费"),
-    "误餐费": ("活动误餐补助", "入户探访误餐费"),
-    "组织志愿者费用": ("志愿者保险", "志愿者饮用水及物资", "志愿者服务补贴"),
-    "行政管理费": ("办公用品", "打印复印", "通讯费", "财务审计费", "办公场地水电"),
-    "相关税费": ("增值税及附加", "印花税"),
+    "外聘督导补贴": ("华中师范大学社会学院", "武汉市社会工作督导人才库", "湖北省社会工作联合会"),
+    "专业能力提升": ("湖北省社会工作联合会", "武汉市社会工作协会", "江岸区社会工作服务总站"),
+    "交通费": ("滴滴出行", "武汉公交集团", "个人报销", "武汉地铁集团"),
+    "误餐费": ("后湖社区长者食堂", "个人报销", "百步亭社区爱心餐厅"),
+    "组织志愿者费用": ("中国人寿保险武汉分公司", "中百仓储后湖店", "武商超市", "个人报销"),
+    "行政管理费": ("晨光文具后湖店", "江岸区图文快印店", "中国电信武汉分公司", "顺丰速运", "武汉东信会计师事务所"),
+    "相关税费": ("国家税务总局武汉市江岸区税务局",),
 }
 SUMMARIES = {
     "交通费": ("入户探访交通费", "外出活动交通费", "陪同就医交通费", "送物资上门车费"),
@@ -261,7 +261,9 @@ def _spend(led: _Ledger, contract: ContractInfo, sub: str, target: int, month: _
 def _reversals(led: _Ledger) -> int:
     """About one entry in a hundred was wrong: reversed a few days later, then booked again correctly."""
     rnd = led.rnd
-    originals = [r for r in led.rows if r["direction"] == EXPENSE_DIR and r["category"] != MANAGEMENT]
+    settled = led.today - dt.timedelta(days=10)  # corrections come a few days after the mistake
+    originals = [r for r in led.rows
+                 if r["direction"] == EXPENSE_DIR and r["category"] != MANAGEMENT and r["entry_date"] < settled]
     chosen = rnd.sample(originals, max(3, len(originals) // 100))
     for row in chosen:
         _first, last = month_bounds(row["year"], row["entry_date"].month)

@@ -2,7 +2,8 @@
 entries page as fast as 50); projects, contracts, budget execution, evaluations and closings are short.
 
 Entry filters (``TableQuery.filters``): ``year``, ``month``, ``contract_id``, ``project_id``,
-``direction``, ``category``, ``status`` (未审核 / 已审核 / 已冲销 / 冲销凭证). Text matches the summary or
+``direction``, ``category``, ``status`` (未审核 / 已审核 / 已冲销 / 冲销凭证), ``vouchers`` (a tuple of
+voucher numbers, as a dashboard card names them). Text matches the summary or
 the counterparty, or a voucher number written 2026-0012. Journal filters: ``year`` (required, default
 this year), ``contract_id``, ``month``; its balance always runs from the start of the year.
 """
@@ -14,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select
 from sqlalchemy.orm import aliased
 
 from .contract_evaluations import list_evaluations, renewal
@@ -31,6 +32,7 @@ from .roles import Actor, Permission, require
 from .station import Station
 from .tables import Column, ListSource, TableQuery
 
+MAX_VOUCHERS = 500  # a card names at most this many; the OR of pairs stays a modest query
 _VOUCHER = re.compile(r"^\s*(\d{4})\s*[-－—]\s*(\d{1,6})\s*$")
 
 
@@ -104,6 +106,11 @@ class EntrySource:
             where.append(self._reversed)
         elif status == REVERSAL:
             where.append(LedgerEntry.reverses_id.is_not(None))
+        vouchers = f.get("vouchers")
+        if isinstance(vouchers, tuple):
+            pairs = [m for m in (_VOUCHER.match(str(v)) for v in vouchers[:MAX_VOUCHERS]) if m is not None]
+            where.append(or_(false(), *(and_(LedgerEntry.year == int(m[1]), LedgerEntry.voucher_no == int(m[2]))
+                                        for m in pairs)))
         text = query.text.strip()
         if text:
             voucher = _VOUCHER.match(text)
@@ -299,6 +306,6 @@ CLOSING_COLUMNS = (Column("period", "结账期间"), Column("closed_at", "结账
 
 
 def closing_table(st: Station, actor: Actor, titles: Mapping[str, str] | None = None) -> ListSource:
-    rows = [(c.label, c.closed_at, c.closed_by_name, c.note, c.year, c.month)
-            for c in reversed(list_closings(st, actor))]
+    latest_first = sorted(list_closings(st, actor), key=lambda c: (c.closed_at, c.year, c.month), reverse=True)
+    rows = [(c.label, c.closed_at, c.closed_by_name, c.note, c.year, c.month) for c in latest_first]
     return ListSource(_titled(CLOSING_COLUMNS, titles), rows)
