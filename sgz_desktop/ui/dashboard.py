@@ -50,7 +50,8 @@ CHART_PROVIDERS: list[ChartProvider] = []
 PEOPLE_PAGES: dict[str, str] = {}  # a check's area -> the page that lists its people
 
 # GUI modules of the areas whose import adds their charts and people pages. A new area adds its module here.
-AREA_MODULES: list[str] = ["sgz_desktop.ui.staff_dashboard", "sgz_desktop.ui.volunteers_dashboard"]
+AREA_MODULES: list[str] = ["sgz_desktop.ui.staff_dashboard", "sgz_desktop.ui.volunteers_dashboard",
+                           "sgz_desktop.ui.archives_dashboard"]
 
 
 def add_chart(provider: ChartProvider) -> ChartProvider:
