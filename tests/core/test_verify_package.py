@@ -398,3 +398,15 @@ def test_not_a_zip_at_all(tmp_path: Path) -> None:
     path.write_bytes(b"hello")
     report = verify_package(path)
     assert not report.passed and 13 in failed(report)
+
+
+@pytest.mark.parametrize("step", [1, 7, 100, 191, 4096, 10**6])
+def test_pdf_scan_finds_names_across_any_block_boundary(step: int) -> None:
+    from sgz_desktop.core.package.content import PdfScan
+
+    data = b"x" * 5000 + b"/S /Launch " + b"y" * 3000 + b"/J#61vaScript" + b"/ObjStm " + b"z" * 50
+    scan = PdfScan()
+    for i in range(0, len(data), step):
+        scan.feed(data[i:i + step])
+    scan.finish()
+    assert scan.found == {"启动外部程序（Launch）", "JavaScript 脚本"} and scan.object_streams

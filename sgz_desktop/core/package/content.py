@@ -79,23 +79,41 @@ class PdfScan:
         self.object_streams = False
 
     def feed(self, block: bytes | memoryview, final: bool = False) -> None:
-        buf = b"".join((self._carry, block))
-        limit = len(buf) if final else max(0, len(buf) - _CARRY)
-        pos = 0
-        for m in _PDF_TOKENS.finditer(buf, 0):
+        # The block is scanned where it lies (no copy); only the seam with the previous block's last
+        # bytes is joined, and a match is counted where it starts. Small pieces are simply joined.
+        if len(block) < 2 * _CARRY and not final:
+            buf = self._carry + bytes(block)
+            limit = max(0, len(buf) - _CARRY)
+            for m in _PDF_TOKENS.finditer(buf):
+                if m.start() >= limit:
+                    break
+                self._record(m)
+            self._carry = buf[limit:]
+            return
+        if self._carry:
+            seam = self._carry + bytes(block[:_CARRY])
+            for m in _PDF_TOKENS.finditer(seam):
+                if m.start() < len(self._carry):
+                    self._record(m)
+        limit = len(block) if final else max(0, len(block) - _CARRY)
+        for m in _PDF_TOKENS.finditer(block):
             if m.start() >= limit:
                 break
-            pos = m.end()
-            plain = m.group(1)
-            name = plain.decode("ascii") if plain else _unescape(m.group(2))
-            if name == "ObjStm":
-                self.object_streams = True
-            elif name in FORBIDDEN_PDF_NAMES:
-                self.found.add(FORBIDDEN_PDF_NAMES[name])
-        self._carry = buf[max(limit, pos):] if not final else b""
+            self._record(m)
+        self._carry = b"" if final else bytes(block[limit:])
+
+    def _record(self, m: re.Match[bytes]) -> None:
+        plain = m.group(1)
+        name = plain.decode("ascii") if plain else _unescape(m.group(2))
+        if name == "ObjStm":
+            self.object_streams = True
+        elif name in FORBIDDEN_PDF_NAMES:
+            self.found.add(FORBIDDEN_PDF_NAMES[name])
 
     def finish(self) -> None:
-        self.feed(b"", final=True)
+        carry, self._carry = self._carry, b""
+        for m in _PDF_TOKENS.finditer(carry):
+            self._record(m)
 
 
 @dataclass(frozen=True)

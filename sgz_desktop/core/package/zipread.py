@@ -16,12 +16,12 @@ import os
 import struct
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from .content import PdfScan
+from .lanes import Lane
 
 BLOCK = 4 * 1024 * 1024
 MAX_ENTRIES = 200_000
@@ -181,14 +181,13 @@ class _Blocks:
     """Sequential reading in large blocks; every block also goes to the zip's SHA-256 (in order, on a
     single helper thread)."""
 
-    def __init__(self, fh: IO[bytes], zip_sha: hashlib._Hash | None, pool: ThreadPoolExecutor) -> None:
+    def __init__(self, fh: IO[bytes], zip_sha: hashlib._Hash | None, lane: Lane) -> None:
         self._fh = fh
         self._sha = zip_sha
-        self._pool = pool
+        self._lane = lane
         self._block = b""
         self._at = 0  # position in the block
         self.pos = 0  # position in the file
-        self._pending: Future[None] | None = None
         self.eof = False
 
     def _refill(self) -> bool:
@@ -197,9 +196,7 @@ class _Blocks:
             self.eof = True
             return False
         if self._sha is not None:
-            if self._pending is not None:
-                self._pending.result()
-            self._pending = self._pool.submit(self._sha.update, block)
+            self._lane.submit(self._sha.update, block)
         self._block, self._at = block, 0
         return True
 
@@ -232,8 +229,7 @@ class _Blocks:
             self._at = len(self._block)
 
     def finish(self) -> None:
-        if self._pending is not None:
-            self._pending.result()
+        self._lane.drain()
 
 
 def _keep(member: Member, want: Callable[[Member], bool], budget: list[int]) -> bool:
@@ -252,10 +248,10 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
     zip_sha = hashlib.sha256() if trusted is None else None
     budget = [0]
     order = sorted((m for m in directory.members if not m.is_dir), key=lambda m: m.offset)
-    with directory.path.open("rb") as fh, ThreadPoolExecutor(2, thread_name_prefix="verify") as pool:
-        zip_pool = ThreadPoolExecutor(1, thread_name_prefix="zip-sha")
+    zip_lane, side = Lane("zip-sha", depth=4), Lane("verify-side", depth=4)
+    with directory.path.open("rb") as fh:
         try:
-            blocks = _Blocks(fh, zip_sha, zip_pool)
+            blocks = _Blocks(fh, zip_sha, zip_lane)
             for m in order:
                 if m.offset < blocks.pos:
                     m.error = "数据与其他条目重叠（重叠条目是 zip 炸弹的手法）"
@@ -267,12 +263,13 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
                 if trusted is not None and m.name in trusted and not want_bytes(m):
                     _skip_member(m, blocks, trusted[m.name])
                 else:
-                    _read_member(m, blocks, pool, _keep(m, want_bytes, budget), on_bytes)
+                    _read_member(m, blocks, side, _keep(m, want_bytes, budget), on_bytes)
             if zip_sha is not None:
                 blocks.drain()
             blocks.finish()
         finally:
-            zip_pool.shutdown()
+            zip_lane.close()
+            side.close()
     return zip_sha.hexdigest() if zip_sha is not None else ""
 
 
@@ -297,7 +294,7 @@ def _skip_member(m: Member, blocks: _Blocks, sha256: str) -> None:
     m.sha256, m.real_size, m.read = sha256, m.size, True
 
 
-def _read_member(m: Member, blocks: _Blocks, pool: ThreadPoolExecutor, keep: bool,
+def _read_member(m: Member, blocks: _Blocks, side: Lane, keep: bool,
                  on_bytes: Callable[[int], None] | None) -> None:
     if not _local_header(m, blocks):
         return
@@ -306,17 +303,16 @@ def _read_member(m: Member, blocks: _Blocks, pool: ThreadPoolExecutor, keep: boo
     if m.ratio_too_high:
         return  # a zip bomb is not inflated: judged by check 13
     sha = hashlib.sha256()
-    crc = 0
+    state = [0]  # the running CRC-32, kept by the side lane
     kept: list[bytes] = []
     pdf: PdfScan | None = None
     inflater = zlib.decompressobj(-15) if m.method == 8 else None
     produced = 0
-    pending: Future[int] | None = None
 
-    def side(data: bytes | memoryview, crc_in: int, scan: PdfScan | None) -> int:
+    def crc_and_scan(data: bytes | memoryview, scan: PdfScan | None) -> None:
         if scan is not None:
             scan.feed(data)
-        return zlib.crc32(data, crc_in)
+        state[0] = zlib.crc32(data, state[0])
 
     for piece in blocks.take(m.compressed):
         outs: list[bytes | memoryview] = [piece] if inflater is None else _inflate(inflater, piece, m.size - produced)
@@ -329,9 +325,7 @@ def _read_member(m: Member, blocks: _Blocks, pool: ThreadPoolExecutor, keep: boo
             if produced > m.size:
                 m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
                 break
-            if pending is not None:
-                crc = pending.result()
-            pending = pool.submit(side, out, crc, pdf)
+            side.submit(crc_and_scan, out, pdf)
             sha.update(out)
             if keep:
                 kept.append(bytes(out))
@@ -339,8 +333,8 @@ def _read_member(m: Member, blocks: _Blocks, pool: ThreadPoolExecutor, keep: boo
             on_bytes(len(piece))
         if m.error:
             break
-    if pending is not None:
-        crc = pending.result()
+    side.drain()
+    crc = state[0]
     if inflater is not None and not m.error and not inflater.eof:
         m.error = "压缩数据不完整或已损坏"
     if pdf is not None:

@@ -15,12 +15,12 @@ import hashlib
 import struct
 import zlib
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import IntegrityFailure
+from .lanes import Lane
 
 CHUNK = 4 * 1024 * 1024
 ZIP64_LIMIT = (1 << 31) - 1  # like Python's zipfile: readers with signed 32-bit fields stay safe
@@ -70,7 +70,7 @@ class ZipStreamWriter:
         self._entries: list[Entry] = []
         self._names: set[str] = set()
         self._zip_sha = hashlib.sha256()
-        self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zip-hash")
+        self._helper = Lane("zip-hash", depth=3)
         self.closed = False
 
     @property
@@ -129,22 +129,23 @@ class ZipStreamWriter:
             self._write(_LOCAL.pack(b"PK\x03\x04", 45 if zip64 else 20, flags, STORED, self._time, self._date, 0,
                                     marker, marker, len(raw), len(extra)) + raw + extra)
             sha = hashlib.sha256()
-            crc = 0
+            state = [0]  # the running CRC-32, kept by the helper thread
             size = 0
 
-            def digest(chunk: bytes, crc_in: int) -> int:
+            def digest(chunk: bytes) -> None:
                 sha.update(chunk)
-                return zlib.crc32(chunk, crc_in)
+                state[0] = zlib.crc32(chunk, state[0])
 
-            while chunk := src.read(CHUNK):
-                pending = self._helper.submit(digest, chunk, crc)
-                try:
+            try:
+                while chunk := src.read(CHUNK):
+                    self._helper.submit(digest, chunk)
                     self._write(chunk)
-                finally:
-                    crc = pending.result()
-                size += len(chunk)
-                if on_bytes is not None:
-                    on_bytes(len(chunk))
+                    size += len(chunk)
+                    if on_bytes is not None:
+                        on_bytes(len(chunk))
+            finally:
+                self._helper.drain()
+            crc = state[0]
         if size != expected:
             raise IntegrityFailure(f"文件 {source} 在导出过程中被改动（大小由 {expected} 变为 {size} 字节）。")
         if zip64:
@@ -159,7 +160,7 @@ class ZipStreamWriter:
 
     def close(self) -> str:
         """Write the central directory and end records; returns the whole zip's SHA-256."""
-        self._helper.shutdown()
+        self._helper.close()
         start = self._pos
         for e in self._entries:
             raw = e.name.encode("utf-8")
@@ -185,7 +186,7 @@ class ZipStreamWriter:
         return self._zip_sha.hexdigest()
 
     def abort(self) -> None:
-        self._helper.shutdown(cancel_futures=True)
+        self._helper.close(cancel=True)
 
 
 def _file_size(fh: BinaryIO) -> int:
