@@ -233,3 +233,12 @@ def test_a_dashboard_card_lists_its_items(qtbot, station: Station, keeper: Actor
     assert page.year_filter.currentIndex() == 0 and not page.people_bar.isHidden()
     page.clear_people()
     assert page.table.model.total == 7 and page.people_bar.isHidden()
+
+
+def test_the_main_window_opens_the_archives_page(qtbot, station: Station, keeper: Actor) -> None:  # type: ignore[no-untyped-def]
+    from sgz_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(station, keeper)
+    qtbot.addWidget(window)
+    window.show_page("archives")
+    assert isinstance(window.pages["archives"], ArchivesPage)
