@@ -388,3 +388,35 @@ def points_by_kind(st: Station, actor: Actor, year: int) -> dict[str, int]:
                          .group_by(PointTransaction.kind)).all()
     found = {str(k): int(v or 0) for k, v in rows}
     return {k: found.get(k, 0) for k in KINDS}
+
+
+@dataclass(frozen=True)
+class PointsYear:
+    """One volunteer's points in a year: opening balance, the year's movements by kind, closing balance."""
+
+    volunteer_id: int
+    volunteer_no: str
+    name: str
+    opening: int
+    by_kind: dict[str, int]  # signed sums, every kind listed
+
+    @property
+    def closing(self) -> int:
+        return self.opening + sum(self.by_kind.values())
+
+
+def yearly_points(st: Station, actor: Actor, year: int) -> list[PointsYear]:
+    """Every volunteer with points before or during ``year`` (dated by the business day), by number."""
+    require(actor, Permission.VIEW)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    before = func.sum(case((PointTransaction.occurred_on < first, PointTransaction.amount), else_=0))
+    sums = [func.sum(case(((PointTransaction.kind == kind) & PointTransaction.occurred_on.between(first, last),
+                           PointTransaction.amount), else_=0)) for kind in KINDS]
+    stmt = (select(Volunteer.id, Volunteer.volunteer_no, Volunteer.name, before, *sums)
+            .join(PointTransaction, PointTransaction.volunteer_id == Volunteer.id)
+            .where(PointTransaction.occurred_on <= last)
+            .group_by(Volunteer.id, Volunteer.volunteer_no, Volunteer.name).order_by(Volunteer.volunteer_no))
+    with st.read() as s:
+        rows = s.execute(stmt).all()
+    return [PointsYear(r[0], r[1], r[2], int(r[3] or 0), {k: int(v or 0) for k, v in zip(KINDS, r[4:], strict=True)})
+            for r in rows]

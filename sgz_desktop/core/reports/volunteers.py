@@ -29,7 +29,7 @@ from ..training import tidy
 from ..validation import mask_id_number
 from ..volunteer_certificates import CertificateInfo, get_certificate, list_certificates
 from ..volunteer_hours import approved_tenths
-from ..volunteer_points import points_by_kind
+from ..volunteer_points import KIND_LABELS, KINDS, points_by_kind, yearly_points
 from ..volunteer_rewards import RedemptionInfo, get_redemption
 from ..volunteer_stars import STAR_NAMES, star_counts
 from ..volunteer_stats import hours_by_community, hours_by_month, top_volunteers, year_figures
@@ -187,6 +187,28 @@ def write_registry_pdf(st: Station, actor: Actor, out: Path) -> Path:
         table(("序号", "志愿者编号", "姓名", "性别", "所在社区", "技能特长", "注册日期", "状态", "累计时长", "星级",
                "手机号", "身份证号"), rows, widths(frame_width(page), (4, 8, 6, 4, 8, 10, 7, 4, 6, 5, 8, 12)),
               align="cccclccccccc")]
+    return write_register(out, page, body)
+
+
+# --- 志愿积分台账 ---------------------------------------------------------------------------------------------
+
+def write_points_pdf(st: Station, actor: Actor, year: int, out: Path) -> Path:
+    """志愿积分台账 of a year: each volunteer's opening balance, the year's points by kind, closing balance."""
+    require(actor, Permission.VIEW)
+    today = st.clock.now().date()
+    rows = yearly_points(st, actor, year)
+    page = RegisterPage("志愿积分台账", get_profile(st).name, f"{year} 年度 · 依据第二十一条", today, wide=True)
+    totals = [sum(r.opening for r in rows), *(sum(r.by_kind[k] for r in rows) for k in KINDS),
+              sum(r.closing for r in rows)]
+    table_rows: list[tuple[object, ...]] = [
+        (i, r.volunteer_no, r.name, r.opening, *(r.by_kind[k] or "" for k in KINDS), r.closing)
+        for i, r in enumerate(rows, start=1)]
+    table_rows.append(("", "", "合计", *totals))
+    body: list[Flowable] = [
+        note("积分以服务日期、兑换日期等业务日期归属年度；年初余额 + 本年各类变动 = 年末余额。"
+             f"共 {len(rows)} 名志愿者。"),
+        table(("序号", "志愿者编号", "姓名", "年初余额", *(KIND_LABELS[k] for k in KINDS), "年末余额"), table_rows,
+              widths(frame_width(page), (4, 9, 7, 7, 7, 7, 7, 7, 7, 7)), align="ccc" + "r" * 7, total_row=True)]
     return write_register(out, page, body)
 
 
