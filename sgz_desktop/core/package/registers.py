@@ -39,7 +39,8 @@ class RegisterSection:
 _SECTIONS: dict[str, RegisterSection] = {}
 
 # Modules whose import registers their sections. An area adds its module here.
-SECTION_MODULES: list[str] = ["sgz_desktop.core.package.staff_registers", "sgz_desktop.core.package.finance_registers"]
+SECTION_MODULES: list[str] = ["sgz_desktop.core.package.staff_registers", "sgz_desktop.core.package.finance_registers",
+                              "sgz_desktop.core.package.volunteer_registers"]
 
 
 def register_section(section: RegisterSection) -> RegisterSection:
