@@ -15,7 +15,7 @@ import hmac
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,14 +43,19 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def payload(row: LedgerEntry, scans: Iterable[str]) -> bytes:
-    content = {name: _plain(getattr(row, name)) for name in HASHED_FIELDS}
+def payload(values: Mapping[str, Any], scans: Iterable[str]) -> bytes:
+    """The canonical bytes hashed for one entry: its hashed fields and the hashes of its scans."""
+    content = {name: _plain(values[name]) for name in HASHED_FIELDS}
     content["scans"] = sorted(scans)
     return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+def hash_values(key: bytes, prev_hash: str, values: Mapping[str, Any], scans: Iterable[str]) -> str:
+    return hmac.new(key, prev_hash.encode("ascii") + b"\n" + payload(values, scans), hashlib.sha256).hexdigest()
+
+
 def entry_hash(key: bytes, prev_hash: str, row: LedgerEntry, scans: Iterable[str]) -> str:
-    return hmac.new(key, prev_hash.encode("ascii") + b"\n" + payload(row, scans), hashlib.sha256).hexdigest()
+    return hash_values(key, prev_hash, {name: getattr(row, name) for name in HASHED_FIELDS}, scans)
 
 
 def head(s: Session) -> tuple[int, str]:
