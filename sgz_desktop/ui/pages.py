@@ -125,11 +125,10 @@ def _volunteers_text() -> str:
                               "certificates (PDF) and import of sign-in sheets from Excel.")
 
 
-def _finance_text() -> str:
-    return translate("pages", "The “1+4+N” service projects and the purchase-of-service contracts: budgets in the "
-                              "three categories (personnel, service quality, operator management fee within its "
-                              "limit), ledger entries with vouchers and review, budget execution, year-end final "
-                              "accounts and the public disclosure notice.")
+def _finance(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget:
+    from .finance_page import FinancePage
+
+    return FinancePage(st, actor, parent)
 
 
 def _archives(st: Station, actor: Actor, parent: QWidget | None = None) -> QWidget:
@@ -154,8 +153,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("staff", staff, "staff.svg", _staff),
         PageSpec("training", training, "training.svg", _training),
         PageSpec("volunteers", volunteers, "volunteers.svg", _volunteers),
-        PageSpec("finance", finance, "finance.svg", placeholder(
-            finance, _finance_text(), translate("pages", "Articles 20, 23, 25–28 and 33"))),
+        PageSpec("finance", finance, "finance.svg", _finance),
         PageSpec("archives", archives, "archives.svg", _archives),
         PageSpec("export", export, "export.svg", _export),
         PageSpec("audit", translate("pages", "Audit Log"), "audit.svg", _audit),
