@@ -51,7 +51,7 @@ PEOPLE_PAGES: dict[str, str] = {}  # a check's area -> the page that lists its p
 
 # GUI modules of the areas whose import adds their charts and people pages. A new area adds its module here.
 AREA_MODULES: list[str] = ["sgz_desktop.ui.staff_dashboard", "sgz_desktop.ui.volunteers_dashboard",
-                           "sgz_desktop.ui.archives_dashboard"]
+                           "sgz_desktop.ui.archives_dashboard", "sgz_desktop.ui.finance_dashboard"]
 
 
 def add_chart(provider: ChartProvider) -> ChartProvider:
