@@ -8,12 +8,16 @@ entries unless the archivist gives a reason, which goes into the audit log with 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..attachments import FileAttachmentStore, attachment_store
 from ..audit import record_event
 from ..crypto import public_key_pem, signing_key
 from ..errors import IntegrityFailure, Problem, ValidationError
@@ -139,8 +143,6 @@ def _recipient(subdistrict: str) -> str:
 def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem], pre: PreCheck, work: Path,
                    tmp: Path, name: str, now: dt.datetime, secret: bytes, progress: Progress
                    ) -> tuple[BagResult, dict[str, str]]:
-    from ..attachments import attachment_store
-
     profile = get_profile(st)
     store = attachment_store(st)
     total = max(pre.bytes, 1)
@@ -150,21 +152,41 @@ def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem
         done[0] += n
         progress.report(done[0], total, "正在写入档案文件")
 
-    progress.report(0, total, "正在生成目录、移交清单和登记簿")
-    with invariant_pdfs():
-        generated = catalogue_files(work, profile.name, year, pre.pattern, items, now.date())
-        register_files: list[tuple[str, Path]] = []
-        titles: list[str] = []
-        for section in sections():
-            progress.check()
-            folder = work / "registers" / section.key
-            folder.mkdir(parents=True)
-            written = section.write(st, actor, year, folder)
-            titles.append(section.title)
-            register_files += [(f"{layout.REGISTERS}{section.key}/{p.name}", p) for p in written]
-        generated += handover_files(work, profile.name, _recipient(profile.subdistrict), year, name, pre,
-                                    [(t, [rel for rel, _p in register_files if f"/{s.key}/" in rel])
-                                     for t, s in zip(titles, sections(), strict=True)], now.date())
+    def generate() -> tuple[list[tuple[str, Path]], list[tuple[str, Path]]]:
+        with invariant_pdfs():
+            generated = catalogue_files(work, profile.name, year, pre.pattern, items, now.date())
+            register_files: list[tuple[str, Path]] = []
+            listed: list[tuple[str, list[str]]] = []
+            for section in sections():
+                progress.check()
+                folder = work / "registers" / section.key
+                folder.mkdir(parents=True)
+                written = [(f"{layout.REGISTERS}{section.key}/{p.name}", p)
+                           for p in section.write(st, actor, year, folder)]
+                register_files += written
+                listed.append((section.title, [rel for rel, _p in written]))
+            generated += handover_files(work, profile.name, _recipient(profile.subdistrict), year, name, pre, listed,
+                                        now.date())
+        return generated, register_files
+
+    progress.report(0, total, "正在写入档案文件")
+    # The catalogue and registers are drawn (Python, one core) while the files stream into the zip
+    # (reading and hashing release the GIL): the two overlap instead of adding up.
+    with ThreadPoolExecutor(1, thread_name_prefix="package-papers") as papers:
+        pending = papers.submit(generate)
+        try:
+            return _stream(st, items, pre, tmp, name, now, secret, profile, actor, year, store, on_bytes, progress,
+                           pending)
+        finally:
+            pending.cancel()
+            with contextlib.suppress(BaseException):
+                pending.result()  # let it finish before its folder is removed
+
+
+def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, name: str, now: dt.datetime,
+            secret: bytes, profile: Profile, actor: Actor, year: int, store: FileAttachmentStore,
+            on_bytes: Callable[[int], None], progress: Progress,
+            papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]]) -> tuple[BagResult, dict[str, str]]:
     entries: dict[str, str] = {}
     failures: list[str] = []
     with tmp.open("wb") as fh:
@@ -182,6 +204,8 @@ def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem
             if failures:
                 raise IntegrityFailure("附件库中的文件与归档时登记的哈希不一致（文件被改动或损坏），没有生成移交包："
                                        + "、".join(failures[:10]))
+            progress.report(pre.bytes, pre.bytes, "正在生成目录、移交清单和登记簿")
+            generated, register_files = papers.result()
             for rel, path in [*generated, *register_files]:
                 writer.add_bytes(rel, path.read_bytes())
             check = self_check(items, pre, year)
