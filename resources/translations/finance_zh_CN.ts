@@ -415,8 +415,8 @@
     </message>
     <message>
         <location filename="../../sgz_desktop/ui/finance_tabs.py" line="180" />
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="225" />
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="232" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="220" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="227" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -446,25 +446,25 @@
         <translation>结账记录</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="225" />
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="228" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="220" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="223" />
         <source>Close a month</source>
         <translation>月末结账</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="232" />
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="235" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="227" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="230" />
         <source>Close a year</source>
         <translation>年度结账</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="241" />
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="244" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="236" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="239" />
         <source>Reopen a month</source>
         <translation>反结账</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="241" />
+        <location filename="../../sgz_desktop/ui/finance_tabs.py" line="236" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -472,92 +472,92 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="44" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="46" />
         <source>New contract</source>
         <translation>新增购买服务合同</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="53" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="57" />
         <source>e.g. district civil affairs bureau, subdistrict office</source>
         <translation>如区民政局、街道办事处</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="58" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="62" />
         <source>First purchase (mid-term evaluation in the first year)</source>
         <translation>首次购买（第一个执行年度开展中期评估）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="59" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="63" />
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="61" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="65" />
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="62" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="66" />
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="63" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="67" />
         <source>Funder</source>
         <translation>购买方</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="64" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="68" />
         <source>Operator</source>
         <translation>承接方</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="65" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="69" />
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="66" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="70" />
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="67" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="71" />
         <source>Total amount</source>
         <translation>合同总金额</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="70" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="74" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="77" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="83" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="87" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="93" />
         <source>Budget (Art. 26)</source>
         <translation>预算（第二十六条）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="135" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="142" />
         <source>An amount is not a number.</source>
         <translation>有金额不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="141" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="148" />
         <source>Budget lines add up to %1 of %2.</source>
         <translation>各科目预算合计 %1，合同总金额 %2。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="143" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="150" />
         <source>Management fee %1 (%2 of the total; limit %3, at most %4).</source>
         <translation>承接方运营管理费 %1（占总经费 %2；上限 %3，最多 %4）。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="154" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="161" />
         <source>Write every amount in yuan, at most two decimals.</source>
         <translation>请以元为单位填写金额，最多两位小数。</translation>
     </message>
@@ -650,170 +650,170 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="54" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="55" />
         <source>New voucher</source>
         <translation>新增凭证</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="55" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="56" />
         <source>Voucher %1</source>
         <translation>凭证 %1</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="69" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="70" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="84" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="85" />
         <source>Reviewed by %1 on %2. A reviewed voucher is never changed; a mistake is corrected with a red-ink reversal.</source>
         <translation>已由%1于 %2 审核。已审核的凭证不能修改；如有错误，请做红字冲销。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="88" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="89" />
         <source>Reversal of voucher %1; delete it before review if it was made by mistake.</source>
         <translation>冲销 %1 号凭证；如属误做，可在审核前删除。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="91" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="92" />
         <source>Its month is closed: nothing in it can change.</source>
         <translation>所在月份已结账，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="93" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="94" />
         <source>Entered by %1; not reviewed yet. Review must be done by someone else.</source>
         <translation>由%1录入，尚未审核。审核须由录入人以外的人员进行。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="96" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="97" />
         <source>Reversed by voucher %1.</source>
         <translation>已由 %1 号凭证冲销。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="107" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="108" />
         <source>Expense</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="107" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="108" />
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="111" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="113" />
         <source>What the money was for, e.g. March wages</source>
         <translation>款项用途，如“3 月社工工资”</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="116" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="118" />
         <source>(no project)</source>
         <translation>（不属于具体项目）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="120" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="122" />
         <source>Why the management fee may pass its limit (Art. 26)</source>
         <translation>承接方运营管理费超过上限的原因（第二十六条）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="121" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="123" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="122" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="124" />
         <source>Income/expense</source>
         <translation>收支</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="123" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="125" />
         <source>Account</source>
         <translation>明细科目</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="124" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="126" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="125" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="127" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="126" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="128" />
         <source>Counterparty</source>
         <translation>往来单位</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="127" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="129" />
         <source>Payment method</source>
         <translation>结算方式</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="128" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="130" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="129" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="131" />
         <source>Service project</source>
         <translation>服务项目</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="130" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="132" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="131" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="133" />
         <source>Reason over the limit</source>
         <translation>超限说明</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="152" />
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="274" />
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="285" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="154" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="276" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="287" />
         <source>Voucher scans</source>
         <translation>凭证附件</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="158" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="160" />
         <source>Add a scan…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="161" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="163" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="164" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="166" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="176" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="178" />
         <source>, %1 pages</source>
         <translation>，%1 页</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="195" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="197" />
         <source>Red ink (negative): %1</source>
         <translation>红字（负数）：%1</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="210" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="212" />
         <source>Not an amount: write it in yuan with at most two decimals, e.g. 1,234.56</source>
         <translation>不是有效金额：请以元为单位，最多两位小数，如 1,234.56</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="216" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="218" />
         <source>Register the purchase-of-service contract first.</source>
         <translation>请先登记购买服务合同。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="249" />
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="256" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="251" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="258" />
         <source>Add a voucher scan</source>
         <translation>添加凭证附件</translation>
     </message>
@@ -821,52 +821,52 @@
 <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="184" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="191" />
         <source>Evaluation of %1</source>
         <translation>%1 的评估</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="196" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="203" />
         <source>The third-party evaluation organisation</source>
         <translation>第三方评估机构名称</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="201" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="208" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="204" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="211" />
         <source>Execution year</source>
         <translation>执行年度</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="205" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="212" />
         <source>Kind</source>
         <translation>评估类型</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="206" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="213" />
         <source>Evaluated on</source>
         <translation>评估日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="207" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="214" />
         <source>Evaluator</source>
         <translation>评估机构</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="208" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="215" />
         <source>Grade</source>
         <translation>评估等级</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="209" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="216" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="210" />
+        <location filename="../../sgz_desktop/ui/finance_contract_dialog.py" line="217" />
         <source>Remarks</source>
         <translation>评估意见</translation>
     </message>
@@ -1415,87 +1415,87 @@
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="34" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="35" />
         <source>New service project</source>
         <translation>新增服务项目</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="42" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="43" />
         <source>Core project (1): Party building</source>
         <translation>核心项目（1）：党建引领</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="43" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="44" />
         <source>Basic project (4)</source>
         <translation>基础项目（4）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="43" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="44" />
         <source>Featured project (N)</source>
         <translation>特色项目（N）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="49" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="51" />
         <source>Ends on</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="51" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="53" />
         <source>(not set)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="59" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="61" />
         <source>Kind</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="60" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="62" />
         <source>Field</source>
         <translation>服务领域</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="61" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="63" />
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="62" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="64" />
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="64" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="66" />
         <source>Lead social worker</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="65" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="67" />
         <source>Goals</source>
         <translation>项目目标</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="66" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="68" />
         <source>Needs list</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="67" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="69" />
         <source>Resources list</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="68" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="70" />
         <source>Services list</source>
         <translation>服务清单</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="69" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="71" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="74" />
+        <location filename="../../sgz_desktop/ui/finance_project_dialog.py" line="76" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1657,32 +1657,32 @@
 <context>
     <name>ReverseDialog</name>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="297" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="299" />
         <source>Reverse voucher %1</source>
         <translation>红字冲销 %1 号凭证</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="299" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="301" />
         <source>%1 · %2 · %3 %4. A new voucher with the negative amount will point at it; if the right figure is different, enter the right voucher afterwards.</source>
         <translation>%1 · %2 · %3 %4。将新增一张金额为负数的冲销凭证并注明冲销此凭证；如正确金额不同，请随后另录一张正确的凭证。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="310" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="312" />
         <source>e.g. amount entered wrongly</source>
         <translation>如“金额录错”</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="311" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="313" />
         <source>Date of the reversal</source>
         <translation>冲销日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="312" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="314" />
         <source>Reason</source>
         <translation>冲销原因</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="316" />
+        <location filename="../../sgz_desktop/ui/finance_entry_dialog.py" line="318" />
         <source>Reverse</source>
         <translation>冲销</translation>
     </message>

@@ -164,6 +164,19 @@ def open_months(st: Station, actor: Actor, year: int) -> list[int]:
         return [m for m in range(1, 13) if m not in closed]
 
 
+def next_to_close(st: Station, actor: Actor) -> tuple[int, int]:
+    """(year, month) to close next: the month after the last closed one, or the month of the first entry."""
+    require(actor, Permission.VIEW)
+    with st.read() as s:
+        last = last_closed_day(s)
+        if last is None:
+            first = s.scalar(select(func.min(LedgerEntry.entry_date)))
+            today = st.clock.now().date()
+            return (first.year, first.month) if first is not None else (today.year, today.month)
+    following = last + dt.timedelta(days=1)
+    return following.year, following.month
+
+
 def last_closed_day(s: Session) -> dt.date | None:
     """The last day of the latest closed period (for hints in forms)."""
     year = s.scalar(select(func.max(LedgerClose.year)))

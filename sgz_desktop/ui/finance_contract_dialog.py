@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -43,11 +45,13 @@ class ContractDialog(QDialog):
         self.percent: Decimal = mgmt_fee_percent(st)
         self.setWindowTitle(self.tr("New contract") if contract is None else contract.label)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows when errors appear
         self.errors = FieldErrors(QLabel(self))
         form = QFormLayout()
         e = self.errors
         today = st.clock.now().date()
         self.number = QLineEdit(self)
+        self.number.setMinimumWidth(300)
         self.name = QLineEdit(self)
         self.funder = QLineEdit(self)
         self.funder.setPlaceholderText(self.tr("e.g. district civil affairs bureau, subdistrict office"))
@@ -68,8 +72,10 @@ class ContractDialog(QDialog):
         form.addRow("", self.first_purchase)
         form.addRow("", e.field(LABELS["signed_on"], self.signed))
         form.addRow(self.tr("Notes"), self.notes)
-        layout.addLayout(form)
-        layout.addWidget(self._budget_box())
+        side_by_side = QHBoxLayout()  # wide rather than tall: fits a 1366×768 office screen
+        side_by_side.addLayout(form, 1)
+        side_by_side.addWidget(self._budget_box(), 1)
+        layout.addLayout(side_by_side)
         layout.addWidget(self.errors.general)
         buttons = QDialogButtonBox(self)
         editable = actor.can(Permission.EDIT_LEDGER)
@@ -85,6 +91,7 @@ class ContractDialog(QDialog):
 
     def _budget_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Budget (Art. 26)"), self)
+        box.setMinimumWidth(460)
         grid = QGridLayout(box)
         self.budget: dict[str, MoneyEdit] = {}
         row = 0

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -53,8 +54,8 @@ class EntryDialog(QDialog):
         self.editable = actor.can(Permission.EDIT_LEDGER) and (entry is None or entry.editable)
         self.setWindowTitle(self.tr("New voucher") if entry is None else
                             self.tr("Voucher %1").replace("%1", entry.voucher))
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows when errors appear
         if entry is not None:
             layout.addWidget(self._status_line(entry))
         self.errors = FieldErrors(QLabel(self))
@@ -108,6 +109,7 @@ class EntryDialog(QDialog):
         self.sub_category = QComboBox(self)
         self.amount = MoneyEdit(self)
         self.summary = QLineEdit(self)
+        self.summary.setMinimumWidth(420)  # sets the dialog's width (the layout keeps it at least this)
         self.summary.setPlaceholderText(self.tr("What the money was for, e.g. March wages"))
         self.counterparty = QLineEdit(self)
         self.method = QComboBox(self)

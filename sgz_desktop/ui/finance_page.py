@@ -157,7 +157,7 @@ class LedgerTab(QWidget):
         self.month.setEnabled(self.year.currentData() is not None)
         self.table.set_filters({"year": self.year.currentData(), "month": self.month.currentData(),
                                 "contract_id": self.contract.currentData(), "status": self.status.currentData(),
-                                "direction": self.direction.currentData()})
+                                "direction": self.direction.currentData(), "vouchers": None})
 
     def show_vouchers(self, vouchers: Sequence[str], reason: str) -> None:
         self.table.filter_edit.clear()
@@ -221,8 +221,8 @@ class LedgerTab(QWidget):
             return None
         dialog = EntryDialog(self.st, self.actor, entry, self)
         self.entry_dialog = dialog
-        dialog.accepted.connect(lambda: self._after(dialog.saved))
-        dialog.finished.connect(lambda _r: self.table.refresh())  # scans may have changed
+        # Saved or only looked at (scans may have changed): refresh, keeping the voucher selected.
+        dialog.finished.connect(lambda _r: self._after(dialog.saved or entry))
         dialog.open()
         return dialog
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -32,8 +33,8 @@ class ProjectDialog(QDialog):
         self.st, self.actor, self.project = st, actor, project
         self.saved: ProjectInfo | None = None
         self.setWindowTitle(self.tr("New service project") if project is None else project.name)
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows when errors appear
         self.errors = FieldErrors(QLabel(self))
         form = QFormLayout()
         e = self.errors
@@ -45,6 +46,7 @@ class ProjectDialog(QDialog):
         self.field = QComboBox(self)
         self.field.setEditable(True)
         self.name = QLineEdit(self)
+        self.name.setMinimumWidth(420)  # sets the dialog's width (the layout keeps it at least this)
         self.start = date_edit(today, self)
         self.end = OptionalDate(self.tr("Ends on"), None, self, today=today)
         self.lead = QComboBox(self)

@@ -204,12 +204,7 @@ class ClosingTab(QWidget):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _next_month(self) -> tuple[int, int]:
-        today = self.st.clock.now().date()
-        for year in range(today.year - 3, today.year + 1):
-            months = ledger_periods.open_months(self.st, self.actor, year)
-            if months and (year, months[0]) < (today.year, today.month):
-                return year, months[0]
-        return today.year, today.month
+        return ledger_periods.next_to_close(self.st, self.actor)
 
     def _run(self, title: str, action: Callable[[], object]) -> bool:
         try:
