@@ -1,0 +1,225 @@
+"""Yearly package benchmark: export and verify speed against the peer tools and the hashing floor.
+
+Builds (once, reused with ``--data-dir``) a station with one archival year of finalised items whose
+files add up to ``--gb`` GB (scanned-looking PDFs and JPEGs from ``archive_demo_files``), then, warm
+cache, N = the machine's cores, each figure the median of ``--runs`` runs in a fresh process:
+
+- floor:   read every file once and SHA-256 it on N processes (``hash_floor``, a few lines of hashlib);
+           also ``cat files | sha256sum`` (one core);
+- export:  ``export_year`` (zip + manifests + catalogue + registers + signature + .sha256 + form);
+- peer:    copy the files, ``bagit.py --quiet --sha256 --processes N``, ``zip -0 -r -q`` — what a user
+           would otherwise do;
+- verify:  ``verify_package`` on the zip (all 15 checks, the zip's own SHA-256 included);
+- peer:    ``bagit.py --quiet --validate --processes N`` on the unzipped bag.
+
+Peak RSS of every child comes from ``os.wait4``. Not part of the test suite. Usage:
+``python benchmarks/bench_package.py [--gb 1.0] [--runs 3] [--data-dir D] [--json out.json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PASSWORD = "Bench2026pw"
+YEAR = 2024
+ITEM_BYTES = 300_000
+CORES = os.cpu_count() or 1
+
+
+# --- the station ----------------------------------------------------------------------------------
+
+def build(data_root: Path, gb: float) -> None:
+    """A station whose year holds ``gb`` GB of finalised archive files (several thousand items)."""
+    import datetime as dt
+    import random
+
+    sys.path.insert(0, str(REPO))
+    from sgz_desktop.core import archive_filing, archives, users
+    from sgz_desktop.core.archive_demo_files import page_template, scan_jpeg, scanned_pdf
+    from sgz_desktop.core.paths import DataDir
+    from sgz_desktop.core.roles import Role
+    from sgz_desktop.core.secrets import FileSecretStore
+    from sgz_desktop.core.setup import NewStation, init_station
+
+    data = DataDir(data_root)
+    st, _key = init_station(data, NewStation(
+        name="后湖街道社会工作服务站", subdistrict="后湖街道", district="江岸区", district_type="中心城区",
+        fonds_code="Z109", admin_username="fuzhanzhang", admin_display_name="王丽", admin_password=PASSWORD,
+        operator_org="武汉市江岸区同心社会工作服务中心", city_avg_wage_fen=1_008_600, communities=("后湖社区",)),
+        secret_store=FileSecretStore(data.secret_file))
+    admin = users.login(st, "fuzhanzhang", PASSWORD)
+    users.create_user(st, admin, username="dangan", display_name="赵敏", role=Role.ARCHIVIST, password=PASSWORD)
+    keeper = users.login(st, "dangan", PASSWORD)
+    src = Path(tempfile.mkdtemp(prefix="bench-src-"))
+    rnd = random.Random(7)
+    total, n, ids = 0, 0, []
+    target = int(gb * 1e9)
+    while total < target:
+        n += 1
+        size = int(ITEM_BYTES * rnd.uniform(0.3, 1.7))
+        path = src / f"f{n}.{'jpg' if n % 4 == 0 else 'pdf'}"
+        if n % 4 == 0:
+            path.write_bytes(scan_jpeg(page_template(n % 3), f"照片{n}", size, rnd))
+        else:
+            path.write_bytes(scanned_pdf(f"文件{n}", 1 + n % 3, size, rnd))
+        total += path.stat().st_size
+        item = archives.ItemInput(f"关于第{n}项工作的通知", dt.date(YEAR, 1 + n % 12, 1 + n % 28),
+                                  responsible="后湖街道社工站", retention=("Y", "D30", "D10")[n % 3],
+                                  org_code=("BGS", "FW")[n % 2], doc_number=f"后社工〔{YEAR}〕{n}号")
+        ids.append(archives.register_item(st, keeper, item, [path]).id)
+        path.unlink()
+        if len(ids) == 500:
+            archive_filing.finalise(st, keeper, ids)
+            ids = []
+            print(f"  {n} items, {total / 1e9:.2f} GB", file=sys.stderr)
+    if ids:
+        archive_filing.finalise(st, keeper, ids)
+    st.close()
+    shutil.rmtree(src)
+
+
+def store_files(data_root: Path) -> list[Path]:
+    return sorted(p for p in (data_root / "attachments").rglob("*") if p.is_file())
+
+
+# --- the floor ---------------------------------------------------------------------------------------
+
+def _sha_file(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def hash_floor(files: list[Path]) -> None:
+    with ProcessPoolExecutor(CORES) as pool:
+        list(pool.map(_sha_file, map(str, files), chunksize=16))
+
+
+# --- children, timed with their peak memory --------------------------------------------------------------
+
+def child(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(seconds, peak RSS MB) of a fresh process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def shell(command: str) -> tuple[float, float]:
+    return child(["bash", "-c", command])
+
+
+def median_of(runs: int, make: Any) -> dict[str, float]:
+    results = [make() for _ in range(runs)]
+    return {"seconds": statistics.median(r[0] for r in results), "rss_mb": max(r[1] for r in results)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--gb", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        what, *rest = args.child
+        sys.path.insert(0, str(REPO))
+        if what == "floor":
+            hash_floor(store_files(Path(rest[0])))
+        elif what == "export":
+            from sgz_desktop.core import users
+            from sgz_desktop.core.package.export import export_year
+            from sgz_desktop.core.paths import DataDir
+            from sgz_desktop.core.station import open_station
+
+            st = open_station(DataDir(Path(rest[0])))
+            export_year(st, users.login(st, "dangan", PASSWORD), YEAR, Path(rest[1]), replace=True)
+        elif what == "verify":
+            from sgz_desktop.core.package.verify import verify_package
+
+            report = verify_package(Path(rest[0]))
+            if not report.passed:
+                raise SystemExit([c.failures for c in report.failed])
+        return
+
+    root = args.data_dir or Path(tempfile.mkdtemp(prefix="bench-package-"))
+    data = root / "station"
+    if not (data / "station.db").exists():
+        print(f"building {args.gb} GB in {data} …", file=sys.stderr)
+        build(data, args.gb)
+    files = store_files(data)
+    size = sum(p.stat().st_size for p in files)
+    gb = size / 1e9
+    me = [sys.executable, str(Path(__file__).resolve()), "--child"]
+    out = root / "out"
+    out.mkdir(exist_ok=True)
+    listing = root / "files.txt"
+    listing.write_text("\n".join(map(str, files)) + "\n")
+    shell(f"cat {listing} | xargs cat > /dev/null")  # warm the cache
+    results: dict[str, Any] = {}
+    results["floor"] = median_of(args.runs, lambda: child([*me, "floor", str(data)]))
+    results["cat_sha256sum"] = median_of(args.runs, lambda: shell(f"cat {listing} | xargs cat | sha256sum"))
+    results["export"] = median_of(args.runs, lambda: child([*me, "export", str(data), str(out)]))
+    package = next(out.glob("*.zip"))
+
+    def peer_export() -> tuple[float, float]:
+        work = root / "peer"
+        shutil.rmtree(work, ignore_errors=True)
+        bag = work / "bag"
+        copy_s, copy_rss = shell(f"mkdir -p {bag} && cat {listing} | xargs cp -t {bag}")
+        bag_s, bag_rss = child([str(BIN / "bagit.py"), "--quiet", "--sha256", "--processes", str(CORES), str(bag)])
+        zip_s, zip_rss = shell(f"cd {work} && zip -0 -r -q peer.zip bag")
+        return copy_s + bag_s + zip_s, max(copy_rss, bag_rss, zip_rss)
+
+    results["peer_export"] = median_of(args.runs, peer_export)
+    results["verify"] = median_of(args.runs, lambda: child([*me, "verify", str(package)]))
+    unzipped = root / "unzipped"
+    shutil.rmtree(unzipped, ignore_errors=True)
+    shell(f"cd {root} && mkdir -p unzipped && cd unzipped && unzip -q {package}")
+    bag_dir = next(unzipped.iterdir())
+    results["peer_validate"] = median_of(args.runs, lambda: child(
+        [str(BIN / "bagit.py"), "--quiet", "--validate", "--processes", str(CORES), str(bag_dir)]))
+    for r in results.values():
+        r["s_per_gb"] = r["seconds"] / gb
+    floor = results["floor"]["seconds"]
+    summary = {
+        "machine": f"{platform.processor() or platform.machine()}, {CORES} cores, {platform.system()} "
+                   f"{platform.release()}, Python {platform.python_version()}",
+        "files": len(files), "gb": round(gb, 3), "zip_gb": round(package.stat().st_size / 1e9, 3),
+        "results": results,
+        "ratios": {
+            "export_vs_peer_speedup": results["peer_export"]["seconds"] / results["export"]["seconds"],
+            "export_vs_floor": results["export"]["seconds"] / floor,
+            "verify_vs_floor": results["verify"]["seconds"] / floor,
+            "verify_vs_peer_validate": results["verify"]["seconds"] / results["peer_validate"]["seconds"],
+        },
+    }
+    text = json.dumps(summary, indent=1, ensure_ascii=False)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n")
+
+
+if __name__ == "__main__":
+    main()
