@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .attachments import StoredFile, attachment_store
 from .errors import IntegrityFailure, NotFound, Problem, ValidationError
 from .models import ArchiveAmendment, ArchiveFile, ArchiveItem, Project
 from .profile import get_profile
+from .progress import Progress
 from .roles import Actor, Permission, require
 from .station import Station
 
@@ -246,30 +248,44 @@ def apply_input(row: ArchiveItem, data: ItemInput) -> None:
 
 # --- files --------------------------------------------------------------------------------------------
 
-def ingest_files(st: Station, paths: Sequence[Path]) -> list[StoredFile]:
-    """Copy every file into the store (hashed, flushed, renamed); all problems at once, nothing recorded."""
+INGEST_THREADS = 8  # waiting for the disk to confirm each file is most of an ingest: overlap the waits
+
+
+def ingest_files(st: Station, paths: Sequence[Path], *, distinct: bool = True) -> list[StoredFile]:
+    """Copy every file into the store (hashed, flushed, renamed), several at a time; all problems at once,
+    nothing recorded. The files come back in the order given; ``distinct`` refuses the same content twice."""
     store = attachment_store(st)
-    stored: list[StoredFile] = []
-    problems: list[Problem] = []
-    for path in paths:
+
+    def one(path: Path) -> StoredFile | ValidationError:
         try:
-            stored.append(store.ingest(Path(path)))
+            return store.ingest(Path(path))
         except ValidationError as err:
-            problems += err.problems
-    names = [f.original_name for f in stored]
-    hashes = [f.sha256 for f in stored]
-    for i, sha in enumerate(hashes):
-        if sha in hashes[:i]:
-            first = names[hashes.index(sha)]
-            problems.append(Problem(LABELS["files"], f"{names[i]} 与 {first} 内容相同，只需添加一次"))
+            return err
+
+    if len(paths) > 1:
+        with ThreadPoolExecutor(max_workers=min(INGEST_THREADS, len(paths))) as pool:
+            outcomes = list(pool.map(one, paths))
+    else:
+        outcomes = [one(p) for p in paths]
+    stored = [o for o in outcomes if isinstance(o, StoredFile)]
+    problems = [p for o in outcomes if isinstance(o, ValidationError) for p in o.problems]
+    seen: dict[str, str] = {}
+    for f in stored if distinct else ():
+        if f.sha256 in seen:
+            problems.append(Problem(LABELS["files"], f"{f.original_name} 与 {seen[f.sha256]} 内容相同，只需添加一次"))
+        seen.setdefault(f.sha256, f.original_name)
     if problems:
         raise ValidationError(problems)
     return stored
 
 
-def attach(s: Session, item: ArchiveItem, files: Sequence[StoredFile], now: dt.datetime) -> list[ArchiveFile]:
-    """Add file rows after the item's existing ones and recount its pages (inside the caller's transaction)."""
-    existing = list(s.scalars(select(ArchiveFile).where(ArchiveFile.item_id == item.id).order_by(ArchiveFile.seq)))
+def attach(s: Session, item: ArchiveItem, files: Sequence[StoredFile], now: dt.datetime,
+           existing: Sequence[ArchiveFile] | None = None) -> list[ArchiveFile]:
+    """Add file rows after the item's existing ones (``[]`` for a new item: no query) and recount its pages,
+    inside the caller's transaction."""
+    if existing is None:
+        existing = list(s.scalars(select(ArchiveFile).where(ArchiveFile.item_id == item.id)
+                                  .order_by(ArchiveFile.seq)))
     known = {f.sha256: f.file_name for f in existing}
     problems = []
     for f in files:
@@ -428,6 +444,44 @@ def register_item(st: Station, actor: Actor, data: ItemInput, files: Sequence[Pa
         attach(s, row, stored, st.clock.now())
         s.flush()
         return item_info(s, row.id)
+
+
+def register_many(st: Station, actor: Actor, entries: Sequence[tuple[ItemInput, Sequence[Path]]],
+                  progress: Progress | None = None) -> list[ItemInfo]:
+    """Register many drafts at once (a batch of scans): every item checked first, every file copied in,
+    then one transaction records them all — or nothing, if anything is wrong."""
+    require(actor, Permission.EDIT_ARCHIVES)
+    codes = CodeLists.of(st)
+    today = st.clock.now().date()
+    values = [normalised(data, codes) for data, _files in entries]
+    problems = [Problem(p.field, p.reason, row) for row, data in enumerate(values, start=1)
+                for p in item_problems(data, codes, today=today)]
+    if problems:
+        raise ValidationError(problems)
+    if progress is not None:
+        progress.report(0, len(entries), "正在复制文件…")
+    stored = ingest_files(st, [f for _data, files in entries for f in files], distinct=False)
+    with st.begin(actor) as s:
+        rows: list[ArchiveItem] = []
+        for data in values:
+            check_item(s, data, codes, today)
+            rows.append(new_row(data, codes, actor, st.clock.now()))
+        s.add_all(rows)
+        s.flush()
+        start = 0
+        for row, (_data, files) in zip(rows, entries, strict=True):
+            attach(s, row, stored[start:start + len(files)], st.clock.now(), existing=[])
+            start += len(files)
+        s.flush()
+        found: dict[int, ItemInfo] = {}
+        ids = [row.id for row in rows]
+        for first in range(0, len(ids), 500):
+            found.update((i.id, i) for i in map(row_info, s.execute(
+                info_select().where(ArchiveItem.id.in_(ids[first:first + 500])))))
+        infos = [found[i] for i in ids]
+    if progress is not None:
+        progress.report(len(entries), len(entries), "已登记")
+    return infos
 
 
 def new_row(data: ItemInput, codes: CodeLists, actor: Actor, now: dt.datetime,

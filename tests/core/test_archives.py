@@ -201,3 +201,14 @@ def test_dashboard_figures_and_card_references(station: Station, admin: Actor, t
     source = ArchiveSource(station, admin)
     refs = TableQuery().with_filter("refs", ("关于开展2025年度困难群众走访慰问的通知（2026-01-05 登记）",))
     assert source.count(refs) == 4
+
+
+def test_register_many_is_all_or_nothing(station: Station, admin: Actor, tmp_path: Path) -> None:
+    shared = write_pdf(tmp_path)
+    entries = [(item(f"第{n}件"), [shared, write_jpeg(tmp_path)]) for n in range(5)]
+    infos = archives.register_many(station, admin, entries)
+    assert [i.title for i in infos] == [f"第{n}件" for n in range(5)] and all(i.file_count == 2 for i in infos)
+    bad = [(item("好的一件"), [shared]), (item(" "), [shared])]
+    with pytest.raises(ValidationError, match="第 2 行，「题名」：不能为空"):
+        archives.register_many(station, admin, bad)
+    assert count_items(station) == 5
