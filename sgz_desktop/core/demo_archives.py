@@ -67,8 +67,11 @@ Maker = Callable[[random.Random, dt.date, int], _Item]
 def _station_doc(station: str) -> list[tuple[int, Maker]]:
     """(weight, maker) of the items a station produces month by month."""
     def plan(r: random.Random, d: dt.date, n: int) -> _Item:
-        kind = r.choice(("工作计划", "服务计划", "工作要点"))
-        return _Item(f"{station}{d.year}年度{kind}", d, "WS", PERMANENT, "BGS", station, f"后社工〔{d.year}〕{n}号",
+        kind = r.choice(("工作计划", "服务计划", "工作要点", "工作总结"))
+        # plans are written late in the year before, summaries at the turn of the year
+        year = d.year + 1 if kind != "工作总结" and d.month >= 10 else d.year - 1 if kind == "工作总结" and \
+            d.month <= 2 else d.year
+        return _Item(f"{station}{year}年度{kind}", d, "WS", PERMANENT, "BGS", station, f"后社工〔{d.year}〕{n}号",
                      pages=r.randint(3, 6), heading=kind)
 
     def minutes(r: random.Random, d: dt.date, n: int) -> _Item:

@@ -112,6 +112,6 @@ def write_due_pdf(st: Station, actor: Actor, out: Path, on: dt.date | None = Non
         note(f"保管期限已满的档案共 {len(items)} 件。请逐件鉴定：仍有保存价值的延长保管期限；确无保存价值的，"
              "按规定编制销毁清册、报批后销毁（会计档案由单位负责人、档案机构和会计机构共同鉴定）。"),
         *_tables(("序号", "档号", "题名", "日期", "保管期限", "保管至", "页数", "鉴定意见"), rows,
-                 widths(frame_width(page), (4, 19, 40, 8, 8, 8, 5, 14)), "clcccccl"),
+                 widths(frame_width(page), (5, 19, 39, 8, 8, 8, 5, 14)), "cllccccl"),
     ]
     return write_register(out, page, body)
