@@ -24,7 +24,7 @@ from .finance_budget import budget_execution, rate_text
 from .finance_categories import DIRECTION_LABELS, INCOME_DIR
 from .ledger import REVERSAL, REVERSED, REVIEWED, UNREVIEWED
 from .ledger_chain import voucher_label
-from .ledger_journal import opening_balance, year_with_balance
+from .ledger_journal import opening_balance, running_balance, signed_amount, year_with_balance
 from .ledger_periods import list_closings
 from .models import Contract, LedgerAttachment, LedgerEntry, Project
 from .projects import KIND_LABELS, list_projects
@@ -219,6 +219,8 @@ class JournalSource:
             return int(s.scalar(select(func.count(LedgerEntry.id)).where(*where)) or 0)
 
     def page(self, query: TableQuery, offset: int, limit: int) -> list[Sequence[object]]:
+        if not query.text.strip() and query.sort_key in (None, "entry_date", "voucher") and not query.descending:
+            return self._page_in_order(query, offset, limit)
         sub, where = self._outer(query)
         income = case((sub.c.direction == INCOME_DIR, sub.c.amount_fen))
         expense = case((sub.c.direction != INCOME_DIR, sub.c.amount_fen))
@@ -233,6 +235,30 @@ class JournalSource:
         opening = self.opening(query)
         with self.st.read() as s:
             return [(d, voucher_label(y, n), summary, subcat, inc, exp, opening + int(running), entry_id)
+                    for d, y, n, summary, subcat, inc, exp, running, entry_id in s.execute(stmt)]
+
+    def _page_in_order(self, query: TableQuery, offset: int, limit: int) -> list[Sequence[object]]:
+        """The journal as it is read, in date order: one streamed window query (a month starts from the
+        balance at its first day)."""
+        year, contract = self.year_of(query), self._contract(query)
+        where: list[ColumnElement[bool]] = [LedgerEntry.year == year]
+        if contract is not None:
+            where.append(LedgerEntry.contract_id == contract)
+        carried = self.opening(query)
+        month = query.filters.get("month")
+        with self.st.read() as s:
+            if isinstance(month, int):
+                first, last = _month_range(year, month)
+                carried += int(s.scalar(select(func.coalesce(func.sum(signed_amount()), 0))
+                                        .where(*where, LedgerEntry.entry_date < first)) or 0)
+                where.append(LedgerEntry.entry_date.between(first, last))
+            income = case((LedgerEntry.direction == INCOME_DIR, LedgerEntry.amount_fen))
+            expense = case((LedgerEntry.direction != INCOME_DIR, LedgerEntry.amount_fen))
+            stmt = (select(LedgerEntry.entry_date, LedgerEntry.year, LedgerEntry.voucher_no, LedgerEntry.summary,
+                           LedgerEntry.sub_category, income, expense, running_balance(), LedgerEntry.id)
+                    .where(*where).order_by(LedgerEntry.entry_date, LedgerEntry.voucher_no)
+                    .offset(offset).limit(limit))
+            return [(d, voucher_label(y, n), summary, subcat, inc, exp, carried + int(running), entry_id)
                     for d, y, n, summary, subcat, inc, exp, running, entry_id in s.execute(stmt)]
 
 

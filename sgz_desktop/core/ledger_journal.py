@@ -34,11 +34,17 @@ def opening_balance(st: Station, year: int, contract_id: int | None = None) -> i
         return int(s.scalar(stmt) or 0)
 
 
+def running_balance() -> Any:
+    """The balance after each entry of the rows selected, in date then voucher order. Its window order
+    matches the journal index and the query's ORDER BY, so the database streams it: the first page of a
+    year of 30 000 entries costs a millisecond, not a sort of the whole year."""
+    return func.sum(signed_amount()).over(order_by=(LedgerEntry.entry_date, LedgerEntry.voucher_no), rows=(None, 0))
+
+
 def year_with_balance(year: int, contract_id: int | None) -> Select[Any]:
     """The year's entries with ``running`` (the balance after each entry, within the year) as a subquery
-    source; ordered by date, then voucher number."""
-    running = func.sum(signed_amount()).over(order_by=(LedgerEntry.entry_date, LedgerEntry.voucher_no))
-    stmt = select(LedgerEntry, running.label("running")).where(LedgerEntry.year == year)
+    source, for views that filter or sort after the balance is known."""
+    stmt = select(LedgerEntry, running_balance().label("running")).where(LedgerEntry.year == year)
     if contract_id is not None:
         stmt = stmt.where(LedgerEntry.contract_id == contract_id)
     return stmt
@@ -85,10 +91,12 @@ class Journal:
 def journal(st: Station, actor: Actor, year: int, contract_id: int | None = None) -> Journal:
     require(actor, Permission.VIEW)
     opening = opening_balance(st, year, contract_id)
-    sub = year_with_balance(year, contract_id).subquery()
-    stmt = (select(sub.c.id, sub.c.entry_date, sub.c.year, sub.c.voucher_no, sub.c.summary, sub.c.category,
-                   sub.c.sub_category, sub.c.direction, sub.c.amount_fen, sub.c.running, sub.c.reviewed_at)
-            .order_by(sub.c.entry_date, sub.c.voucher_no))
+    stmt = (select(LedgerEntry.id, LedgerEntry.entry_date, LedgerEntry.year, LedgerEntry.voucher_no,
+                   LedgerEntry.summary, LedgerEntry.category, LedgerEntry.sub_category, LedgerEntry.direction,
+                   LedgerEntry.amount_fen, running_balance(), LedgerEntry.reviewed_at)
+            .where(LedgerEntry.year == year).order_by(LedgerEntry.entry_date, LedgerEntry.voucher_no))
+    if contract_id is not None:
+        stmt = stmt.where(LedgerEntry.contract_id == contract_id)
     with st.read() as s:
         rows = tuple(
             JournalRow(i, d, voucher_label(y, n), summary, cat, subcat, amount if direction == INCOME_DIR else None,

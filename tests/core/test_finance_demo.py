@@ -58,6 +58,15 @@ def test_sums_agree_to_the_fen_for_every_year(demo_station: tuple[Station, dict[
         query = TableQuery(filters={"year": year})
         last = source.page(query, source.count(query) - 1, 1)[0]
         assert last[6] == j.closing_fen
+    # Every way of paging the journal shows each entry's true balance (streamed, by month, searched, sorted).
+    j = journal(st, SYSTEM, 2025)
+    balance = {r.voucher: r.balance_fen for r in j.rows}
+    source = JournalSource(st, SYSTEM)
+    for query in (TableQuery(filters={"year": 2025}), TableQuery(filters={"year": 2025, "month": 6}),
+                  TableQuery(text="交通", filters={"year": 2025}),
+                  TableQuery(sort_key="expense", descending=True, filters={"year": 2025, "month": 6})):
+        rows = source.page(query, 3, 50)
+        assert rows and all(row[6] == balance[str(row[1])] for row in rows), query
     # Next year's opening is this year's closing.
     assert journal(st, SYSTEM, 2025).opening_fen == journal(st, SYSTEM, 2024).closing_fen
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db.base import Base
@@ -70,7 +70,13 @@ class LedgerEntry(Base):
     negative amount of the entry it reverses and points at it with ``reverses_id``."""
 
     __tablename__ = "ledger_entry"
-    __table_args__ = (UniqueConstraint("year", "voucher_no"),)
+    __table_args__ = (
+        UniqueConstraint("year", "voucher_no"),
+        # The journal reads a year in date order, streaming its running balance from this index.
+        Index("ix_ledger_entry_journal", "year", "entry_date", "voucher_no"),
+        # Budget execution and final accounts sum a contract's accounts from the index alone.
+        Index("ix_ledger_entry_sums", "contract_id", "direction", "sub_category", "entry_date", "amount_fen"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     year: Mapped[int] = mapped_column(Integer)
@@ -83,7 +89,7 @@ class LedgerEntry(Base):
     amount_fen: Mapped[int] = mapped_column(BigInteger)
     counterparty: Mapped[str] = mapped_column(String(100), default="")
     payment_method: Mapped[str] = mapped_column(String(10), default="")
-    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id"), index=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id"))  # indexed by ix_ledger_entry_sums
     project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id"), nullable=True, index=True)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"), nullable=True, unique=True)
     over_limit_reason: Mapped[str] = mapped_column(Text, default="")  # why the management fee may pass its limit

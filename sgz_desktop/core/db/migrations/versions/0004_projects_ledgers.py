@@ -139,7 +139,9 @@ def _ledger() -> None:
     )
     op.create_index(op.f("ix_ledger_entry_entry_date"), "ledger_entry", ["entry_date"])
     op.create_index(op.f("ix_ledger_entry_category"), "ledger_entry", ["category"])
-    op.create_index(op.f("ix_ledger_entry_contract_id"), "ledger_entry", ["contract_id"])
+    op.create_index(op.f("ix_ledger_entry_journal"), "ledger_entry", ["year", "entry_date", "voucher_no"])
+    op.create_index(op.f("ix_ledger_entry_sums"), "ledger_entry",
+                    ["contract_id", "direction", "sub_category", "entry_date", "amount_fen"])
     op.create_index(op.f("ix_ledger_entry_project_id"), "ledger_entry", ["project_id"])
     op.create_index(op.f("ix_ledger_entry_reviewed_at"), "ledger_entry", ["reviewed_at"])
     op.create_table(
