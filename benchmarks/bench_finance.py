@@ -76,18 +76,17 @@ def child(data: Path) -> None:
         year = int(s.scalar(select(func.max(LedgerEntry.year))) or 0) - 1  # the last full year
 
     def journal_page() -> JournalTab:
-        page = JournalTab(st, actor)
-        page.year.blockSignals(True)
-        page.year.setCurrentIndex(page.year.findData(year))
-        page.year.blockSignals(False)
-        page.apply_filters()
-        page.resize(1280, 800)
-        page.show()
-        page.grab()
-        return page
+        return _shown(JournalTab(st, actor))  # opens on this year, as the user first sees it
 
     journal = timed("journal_first_paint_ms", journal_page)
     result["journal_rows"] = journal.table.model.total
+
+    def last_year() -> None:
+        journal.year.setCurrentIndex(journal.year.findData(year))  # the filter reloads count, page, balance
+        journal.grab()
+
+    timed("journal_other_year_ms", last_year)
+    timed("journal_month_ms", lambda: (journal.month.setCurrentIndex(journal.month.findData(6)), journal.grab()))
     ledger = timed("ledger_first_paint_ms", lambda: _shown(LedgerTab(st, actor)))
     result["ledger_rows"] = ledger.table.model.total
     contract = list_contracts(st, actor)[0].id

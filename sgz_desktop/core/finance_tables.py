@@ -174,6 +174,7 @@ class JournalSource:
         require(actor, Permission.VIEW)
         self.st = st
         self._columns = _titled(JOURNAL_COLUMNS, titles)
+        self._opening: dict[tuple[int, int | None], int] = {}  # read again at every count (a reload)
 
     @property
     def columns(self) -> Sequence[Column]:
@@ -188,7 +189,12 @@ class JournalSource:
         return value if isinstance(value, int) else None
 
     def opening(self, query: TableQuery) -> int:
-        return opening_balance(self.st, self.year_of(query), self._contract(query))
+        """Balance brought forward into the query's year; kept from the last ``count`` (every reload
+        counts first), so paging on does not sum the earlier years again."""
+        key = (self.year_of(query), self._contract(query))
+        if key not in self._opening:
+            self._opening[key] = opening_balance(self.st, *key)
+        return self._opening[key]
 
     def _outer(self, query: TableQuery) -> tuple[Any, list[ColumnElement[bool]]]:
         year = self.year_of(query)
@@ -204,6 +210,7 @@ class JournalSource:
         return sub, where
 
     def count(self, query: TableQuery) -> int:
+        self._opening.clear()
         where: list[ColumnElement[bool]] = [LedgerEntry.year == self.year_of(query)]
         contract = self._contract(query)
         if contract is not None:
