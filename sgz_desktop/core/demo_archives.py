@@ -3,9 +3,9 @@
 The archivist files (归档) every week, so only the last weeks' items are still drafts.
 Training sessions, volunteer activities and reviewed ledger entries present in the demo are filed from
 their records. A few items inherited from the subdistrict's former community service centre are past
-their retention and await appraisal. ``scale`` multiplies the number of items (about 1 000 each) and,
-unless ``files_mb`` says otherwise, the bytes of files (about 100 MB each): ``--scale 10`` gives over
-10 000 items and 1 GB.
+their retention and await appraisal. Scale 1 is a believable station: about 600 items over three years
+and 60 MB of files; each further scale adds 1 100 items and 110 MB (unless ``files_mb`` says otherwise),
+so ``--scale 10`` gives over 10 000 items and 1 GB.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from .station import Station
 if TYPE_CHECKING:
     from .demo import DemoContext
 
-ITEMS_PER_SCALE = 1000
-MB_PER_SCALE = 100
+BASE_ITEMS, ITEMS_PER_SCALE = 600, 1100
+BASE_MB, MB_PER_SCALE = 60, 110
 BATCH = 250
 DRAFT_WEEKS = 6  # items of the last six weeks are still drafts
 LEGACY_YEARS = (2013, 2014, 2015)
@@ -147,7 +147,7 @@ def _linked(st: Station, rnd: random.Random, start: dt.date, station: str) -> li
                 VolunteerActivity.id, VolunteerActivity.title, VolunteerActivity.activity_type,
                 VolunteerActivity.held_on, VolunteerActivity.project_id, VolunteerActivity.organiser)
                 .where(VolunteerActivity.held_on >= start)):
-            if rnd.random() < 0.3:  # the larger activities' records are filed on their own
+            if rnd.random() < 0.2:  # the larger activities' records are filed on their own
                 items.append(_Item(f"{on:%Y年%m月%d日}志愿服务活动“{title}”记录", on, "WS", TEN_YEARS, "FW",
                                    organiser or station, notes=kind, project_id=project,
                                    source=("volunteer_activity", aid), pages=1, heading="志愿服务活动记录"))
@@ -166,7 +166,7 @@ def _linked(st: Station, rnd: random.Random, start: dt.date, station: str) -> li
 def _plan(ctx: DemoContext, station: str, projects: list[int]) -> list[_Item]:
     rnd, today = ctx.rnd, ctx.today
     items = _linked(ctx.st, rnd, ctx.start, station)
-    target = ITEMS_PER_SCALE * ctx.scale
+    target = BASE_ITEMS + ITEMS_PER_SCALE * (ctx.scale - 1)
     makers = _station_doc(station) + _finance_doc(station)
     weights = [w for w, _m in makers]
     years = range(ctx.start.year, today.year + 1)
@@ -219,11 +219,11 @@ class _Files:
             path.unlink(missing_ok=True)
             folder.rmdir()
 
-    def _bytes(self, item: _Item, n: int) -> list[tuple[str, bytes]]:
-        r = self.rnd
+    def _bytes(self, item: _Item, n: int, r: random.Random) -> list[tuple[str, bytes]]:
         size = int(self.mean * r.uniform(0.5, 1.5))
         text = f"演示文件 {n}：{item.title}"
-        kind = n % 3
+        # one layout per kind of document (a ledger's pages are ruled tables): few templates to draw
+        kind = 2 if item.record_kind else sum(map(ord, item.heading)) % 2
         if item.shape == "photos":
             return [(f"IMG_{item.on:%Y%m%d}_{n:05d}_{i}.jpg",
                      scan_jpeg(photo_template(i % 4, item.heading), f"{text} 照片{i}", size // item.pages, r))
@@ -234,21 +234,25 @@ class _Files:
             return [(f"{item.title}.tif", scan_tiff(page_template(kind, item.heading)))]
         return [(f"{item.title}.pdf", scanned_pdf(text, item.pages, size, r, kind, item.heading))]
 
+    def _make(self, item: _Item, n: int, seed: int) -> list[StoredFile]:
+        """On a worker thread: draw the item's files (its own seeded generator: the same files every run,
+        whatever the threads' order) and ingest them."""
+        return [self._ingest(f"{n}-{i}", name, data)
+                for i, (name, data) in enumerate(self._bytes(item, n, random.Random(seed)))]
+
     def make_all(self, items: list[_Item], progress: Callable[[int], None]) -> list[list[StoredFile]]:
-        made: list[list[Future[StoredFile]]] = []
-        for n, item in enumerate(items, start=1):
-            if item.shape == "ledger":
-                made.append([])
-                continue
-            made.append([self.pool.submit(self._ingest, f"{n}-{i}", name, data)
-                         for i, (name, data) in enumerate(self._bytes(item, n))])
+        page_template(0), page_template(1), page_template(2)  # the common layouts, drawn once up front
+        seeds = [self.rnd.randrange(1 << 30) for _ in items]
+        made: list[Future[list[StoredFile]] | None] = []
+        for n, (item, seed) in enumerate(zip(items, seeds, strict=True), start=1):
+            made.append(None if item.shape == "ledger" else self.pool.submit(self._make, item, n, seed))
             if n % 64 == 0:  # keep at most a few dozen files in memory
                 for pending in made[-64:]:
-                    for f in pending:
-                        f.result()
+                    if pending is not None:
+                        pending.result()
                 progress(n)
-        return [list(item.stored) if item.shape == "ledger" else [f.result() for f in futures]
-                for item, futures in zip(items, made, strict=True)]
+        return [list(item.stored) if future is None else future.result()
+                for item, future in zip(items, made, strict=True)]
 
     def close(self) -> None:
         import shutil
@@ -277,7 +281,7 @@ def fill_archives(ctx: DemoContext, files_mb: int | None = None) -> None:
         projects = list(s.scalars(select(Project.id)))
     items = sorted(_plan(ctx, profile.name, projects), key=lambda i: (i.on, i.title))
     budget_mb = files_mb if files_mb is not None else ctx.files_mb
-    budget = (budget_mb if budget_mb is not None else MB_PER_SCALE * ctx.scale) * 1024 * 1024
+    budget = (budget_mb if budget_mb is not None else BASE_MB + MB_PER_SCALE * (ctx.scale - 1)) * 1024 * 1024
     maker = _Files(st, budget, len(items), rnd.randrange(1 << 30))
     try:
         stored_files = maker.make_all(items, lambda _n: None)
