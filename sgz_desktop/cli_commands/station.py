@@ -48,7 +48,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--scale", type=int, default=1, help="人员等记录数的倍数（性能测试用）")
     p.add_argument("--password", help="演示账号的共同密码（默认随机生成）")
     p.add_argument("--files-mb", type=int, metavar="MB",
-                   help="演示档案扫描件的总大小（默认每倍 100 MB，快速试用可设小些）")
+                   help="演示档案扫描件的总大小（默认 60 MB，每增加一倍多 110 MB；快速试用可设小些）")
     p.set_defaults(handler=demo)
 
     p = sub.add_parser("check", help="检查数据完整性和合规情况",

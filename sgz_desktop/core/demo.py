@@ -117,7 +117,7 @@ class DemoContext:
     counts: dict[str, int] = field(default_factory=dict)
     # Names given to the demo's user accounts, chosen from the roster by the staff area.
     user_names: dict[str, str] = field(default_factory=dict)
-    files_mb: int | None = None  # bytes of the demo archive's files; None: 100 MB per scale
+    files_mb: int | None = None  # bytes of the demo archive's files; None: 60 MB, 110 MB more per scale
 
     @property
     def start(self) -> dt.date:
