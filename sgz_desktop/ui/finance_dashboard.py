@@ -116,6 +116,7 @@ def budget_chart(st: Station) -> QWidget:
     axis_y = QValueAxis()
     top = max([b / 1_000_000 for _c, b, _s in rows] + [1.0])
     axis_y.setRange(0, top * 1.15)
+    axis_y.applyNiceNumbers()  # round ticks (0, 50, 100 …万元)
     axis_y.setLabelFormat("%.0f")
     axis_y.setTitleText(translate("finance_dashboard", "10 000 yuan"))
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
