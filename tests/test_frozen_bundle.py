@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,10 +55,24 @@ class Bundle:
         return {str(p.relative_to(self.root)) for p in self.root.rglob("*")}
 
 
+_capture: Any = None  # pytest's capture manager, so show() can write past it
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _terminal(pytestconfig: pytest.Config) -> Iterator[None]:
+    global _capture
+    _capture = pytestconfig.pluginmanager.getplugin("capturemanager")
+    yield
+    _capture = None
+
+
 def show(text: str) -> None:
     """Straight to the terminal (and the CI log), past pytest's capture."""
-    sys.__stdout__.write(text.rstrip() + "\n")  # type: ignore[union-attr]
-    sys.__stdout__.flush()  # type: ignore[union-attr]
+    if _capture is None:
+        print(text.rstrip(), flush=True)
+        return
+    with _capture.global_and_fixture_disabled():
+        print(text.rstrip(), flush=True)
 
 
 def run(bundle: Bundle, program: Path, *args: str, timeout: float = 120,
