@@ -223,7 +223,8 @@ class AssessmentDialog(QDialog):
         self.grade = QComboBox(self)
         self.grade.addItems(list(GRADES))
         self.grade.setCurrentText("合格")
-        self.assessor = QLineEdit(profile.get_profile(st).responsible_person, self)
+        # the station's person in charge usually signs; whoever records it otherwise
+        self.assessor = QLineEdit(profile.get_profile(st).responsible_person or actor.display_name, self)
         self.assessed_on = OptionalDate(self.tr("on"), None, self, today=st.clock.now().date())
         self.notes = QPlainTextEdit(self)
         self.notes.setFixedHeight(72)

@@ -48,7 +48,8 @@ def people(station: Station, admin: Actor) -> list[StaffInfo]:
 
 
 @pytest.fixture
-def page(qtbot, zh, station: Station, admin: Actor, people: list[StaffInfo]) -> StaffPage:  # type: ignore[no-untyped-def]
+def page(qtbot, zh, shown, station: Station, admin: Actor,  # type: ignore[no-untyped-def]
+         people: list[StaffInfo]) -> StaffPage:
     widget = StaffPage(station, admin)
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
