@@ -27,7 +27,7 @@ MONTHS = 12
 def last_months(today: dt.date, count: int = MONTHS) -> list[tuple[int, int]]:
     """(year, month) of the ``count`` months up to and including this one, oldest first."""
     index = today.year * 12 + today.month - 1
-    return [divmod(i, 12) for i in range(index - count + 1, index + 1)]
+    return [(i // 12, i % 12 + 1) for i in range(index - count + 1, index + 1)]
 
 
 def hours_by_month(st: Station, today: dt.date) -> list[tuple[int, int, tuple[Decimal, ...]]]:
@@ -35,7 +35,7 @@ def hours_by_month(st: Station, today: dt.date) -> list[tuple[int, int, tuple[De
     months = last_months(today)
     # A chart of figures everyone may see: read as the system, like the checks behind the cards.
     by_year = {year: dict(monthly_hours(st, SYSTEM, year)) for year in {y for y, _m in months}}
-    return [(year, month + 1, by_year[year][month + 1]) for year, month in months]
+    return [(year, month, by_year[year][month]) for year, month in months]
 
 
 def training_hours_chart(st: Station) -> QWidget:
