@@ -1,6 +1,6 @@
 ; Inno Setup 6 script: per-user installer of the one-folder build made by installers/sgz-desktop.spec.
 ; Built by installers/build_windows.ps1, which passes the version and the folder:
-;   ISCC /DAppVersion=0.1.0 /DAppVersionNumeric=0.1.0.0 /DDistDir=...\dist\sgz-desktop sgz-desktop.iss
+;   ISCC /DAppVersion=x.y.z /DAppVersionNumeric=x.y.z.0 /DDistDir=...\dist\sgz-desktop sgz-desktop.iss
 ; The program folder holds only the program. The station's data lives in %LOCALAPPDATA%\sgz-desktop and is
 ; kept on upgrade and on uninstall, unless the user asks (twice) to delete it.
 

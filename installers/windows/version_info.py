@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -9,10 +10,12 @@ def numeric(version: str) -> tuple[int, int, int, int]:
     """``0.1.0`` → (0, 1, 0, 0); a suffix such as ``rc1`` or ``.dev2`` is dropped from the numbers."""
     parts: list[int] = []
     for piece in version.split(".")[:4]:
-        digits = "".join(c for c in piece if c.isdigit()) if piece[:1].isdigit() else ""
-        if not digits:
+        digits = re.match(r"\d+", piece)
+        if digits is None:
             break
-        parts.append(int(digits))
+        parts.append(int(digits.group()))
+        if digits.end() < len(piece):  # "3rc1": the number ends here
+            break
     return tuple([*parts, 0, 0, 0, 0][:4])  # type: ignore[return-value]
 
 

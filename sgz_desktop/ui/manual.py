@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from . import dialogs
@@ -61,6 +61,30 @@ class ManualWindow(QDialog):
         QShortcut(QKeySequence.StandardKey.Find, self, self.find_edit.setFocus)
         # The file's own URL makes images/... resolve beside it.
         self.browser.setSource(QUrl.fromLocalFile(str(path)), QTextDocument.ResourceType.MarkdownResource)
+        self.fit_images(820)
+
+    def fit_images(self, max_width: int) -> None:
+        """Screenshots are full-size windows: show them no wider than the page, keeping their shape."""
+        document = self.browser.document()
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                image = fragment.charFormat().toImageFormat()
+                if fragment.isValid() and image.isValid():
+                    picture = document.resource(QTextDocument.ResourceType.ImageResource.value,
+                                                QUrl(image.name()))
+                    size = getattr(picture, "size", lambda: None)()
+                    if size is not None and size.width() > max_width:
+                        image.setWidth(max_width)
+                        image.setHeight(size.height() * max_width / size.width())
+                        cursor = QTextCursor(document)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(image)
+                it += 1
+            block = block.next()
 
     def find_next(self) -> None:
         text = self.find_edit.text().strip()
