@@ -70,7 +70,7 @@ def test_starts_logs_in_and_shows_the_main_window(file_station_dir: DataDir) -> 
 
 def test_demo_is_created_and_opened(tmp_path: Path) -> None:
     root = tmp_path / "demo"
-    result = run_gui("--demo", "--data-dir", str(root), "--exit-after", "6",
+    result = run_gui("--demo", "--data-dir", str(root), "--exit-after", "15",
                      env={"SGZ_USER": "fuzhanzhang", "SGZ_PASSWORD": "Demo2026pw", "SGZ_TIMING": "1"})
     assert result.returncode == 0, result.stderr
     assert "main window shown in" in result.stderr
