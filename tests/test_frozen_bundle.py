@@ -199,7 +199,7 @@ def test_window_opens_every_page_offscreen(bundle: Bundle, demo: Path) -> None:
 
 
 def test_inno_setup_names_every_file_of_the_bundle(bundle: Bundle) -> None:
-    text = ISS.read_text(encoding="utf-8")
+    text = ISS.read_text(encoding="utf-8-sig")
     defines = dict(re.findall(r'^#define\s+(\w+)\s+"([^"]*)"', text, flags=re.MULTILINE))
     sources = re.findall(r'^Source:\s*"([^"]+)"', text, flags=re.MULTILINE)
     named = set()

@@ -30,13 +30,15 @@ def test_pyproject_reads_the_version_from_the_package() -> None:
 
 
 def test_the_installer_takes_its_version_from_the_build() -> None:
-    iss = (INSTALLERS / "windows" / "sgz-desktop.iss").read_text(encoding="utf-8")
+    iss = (INSTALLERS / "windows" / "sgz-desktop.iss").read_text(encoding="utf-8-sig")
     assert "AppVersion={#AppVersion}" in iss and "OutputBaseFilename=sgz-desktop-{#AppVersion}-setup" in iss
     assert __version__ not in iss, "no version written into the installer script by hand"
     ps1 = (INSTALLERS / "build_windows.ps1").read_text(encoding="utf-8")
     assert "sgz_desktop.__version__" in ps1 and "/DAppVersion=$version" in ps1
     assert "PrivilegesRequired=lowest" in iss and r"DefaultDirName={autopf}\sgz-desktop" in iss
     assert "ChineseSimplified.isl" in iss and "Default.isl" in iss
+    # ISCC reads a script without a byte-order mark in the PC's ANSI code page: the Chinese would garble
+    assert (INSTALLERS / "windows" / "sgz-desktop.iss").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 def test_windows_version_numbers() -> None:

@@ -1,8 +1,9 @@
-; Inno Setup 6 script: per-user installer of the one-folder build made by installers/sgz-desktop.spec.
+﻿; Inno Setup 6 script: per-user installer of the one-folder build made by installers/sgz-desktop.spec.
 ; Built by installers/build_windows.ps1, which passes the version and the folder:
 ;   ISCC /DAppVersion=x.y.z /DAppVersionNumeric=x.y.z.0 /DDistDir=...\dist\sgz-desktop sgz-desktop.iss
 ; The program folder holds only the program. The station's data lives in %LOCALAPPDATA%\sgz-desktop and is
 ; kept on upgrade and on uninstall, unless the user asks (twice) to delete it.
+; Saved as UTF-8 with a byte-order mark, so ISCC reads the Chinese text as UTF-8 on any Windows code page.
 
 #ifndef AppVersion
   #error Pass the version: ISCC /DAppVersion=x.y.z (build_windows.ps1 does this from sgz_desktop.__version__)
