@@ -1,11 +1,11 @@
 """The Linux one-folder bundle, built with PyInstaller from ``installers/sgz-desktop.spec``, really runs.
 
 Built once per run (about 30-60 s) into a temp folder, then the frozen programs are run as a user would:
-``sgz --version``, ``sgz demo`` on a temp data folder, ``sgz check``, a PDF report, a backup, and the
-window offscreen visiting every page. What would break a release is a failure here: a module or
-resource or migration left out of the bundle, or keyring silently on its fail backend because its
-backends were not bundled. The frozen programs' output is written to the terminal (not captured), so
-the CI log shows them running.
+``sgz --version``, ``sgz demo`` on a temp data folder, ``sgz check``, a PDF report, a backup, a yearly
+package exported and verified, and the window offscreen visiting every page. What would break a release
+is a failure here: a module or resource or migration left out of the bundle, or keyring silently on its
+fail backend because its backends were not bundled. The frozen programs' output is written to the
+terminal (not captured), so the CI log shows them running.
 """
 
 from __future__ import annotations
@@ -180,6 +180,19 @@ def test_demo_check_report_and_backup(bundle: Bundle, demo: Path, tmp_path: Path
     backup = run(bundle, bundle.sgz, "--data-dir", str(demo), "backup", "--to", str(tmp_path / "usb"), **login)
     assert backup.returncode == 0, backup.stderr
     assert "已校验无误" in backup.stdout
+
+
+def test_yearly_package_exports_and_verifies(bundle: Bundle, demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "U盘"
+    out.mkdir()
+    export = run(bundle, bundle.sgz, "--data-dir", str(demo), "export-year", "2025", "--out", str(out),
+                 "--override-reason", "冒烟测试", "--quiet", SGZ_USER="dangan", SGZ_PASSWORD=PASSWORD)
+    assert export.returncode == 0, export.stderr
+    package = Path(export.stdout.strip().splitlines()[-1])
+    forms = list(out.glob("*登记表.pdf"))
+    assert package.is_file() and len(forms) == 1
+    verify = run(bundle, bundle.sgz, "verify", str(package), "--form", str(forms[0]), "--quiet")
+    assert verify.returncode == 0, verify.stdout + verify.stderr
 
 
 def test_window_opens_every_page_offscreen(bundle: Bundle, demo: Path) -> None:
