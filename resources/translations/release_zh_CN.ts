@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupPlaceNote</name>
+    <message>
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="202" />
+        <source>Print the backup sheet…</source>
+        <translation>打印备份说明单…</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="211" />
+        <source>The station's data is kept in %1. Each time the program closes it makes a backup in %2. Set a USB drive as second backup folder (File → Automatic backups…) and print this backup sheet for the office file.</source>
+        <translation>本站数据保存在 %1。每次关闭程序时会自动备份到 %2。请把U盘设为第二备份文件夹（文件 → 自动备份设置…），并打印这张备份说明单放进办公文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>BackupPreview</name>
     <message>
         <location filename="../../sgz_desktop/ui/restore_dialog.py" line="116" />
@@ -82,7 +95,12 @@
         <translation>第二备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/backup_status.py" line="150" />
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="145" />
+        <source>Print the backup sheet…</source>
+        <translation>打印备份说明单…</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="153" />
         <source>Choose the second backup folder (e.g. a USB drive)</source>
         <translation>选择第二备份文件夹（例如U盘）</translation>
     </message>
@@ -110,7 +128,7 @@
         <translation>回到开头</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/manual.py" line="84" />
+        <location filename="../../sgz_desktop/ui/manual.py" line="108" />
         <source>The user manual is missing from this installation: %1</source>
         <translation>本次安装中缺少用户手册：%1</translation>
     </message>
@@ -210,18 +228,49 @@ The data of now is saved first in:
         <translation>第二备份文件夹：%1%2——上次复制到那里：%3</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/backup_status.py" line="168" />
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="170" />
+        <source>backup-sheet.pdf</source>
+        <translation>数据与备份说明单.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="171" />
+        <source>Save the backup sheet</source>
+        <translation>保存备份说明单</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="172" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="182" />
+        <source>Backup sheet saved</source>
+        <translation>备份说明单已保存</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="183" />
+        <source>The backup sheet was saved to:
+%1
+
+Print it and keep it in the office file.</source>
+        <translation>备份说明单已保存到：
+%1
+
+请打印出来，放进办公文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="219" />
         <source>Automatic backup before closing…</source>
         <translation>关闭前自动备份…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/backup_status.py" line="171" />
-        <location filename="../../sgz_desktop/ui/backup_status.py" line="178" />
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="222" />
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="229" />
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/backup_status.py" line="174" />
+        <location filename="../../sgz_desktop/ui/backup_status.py" line="225" />
         <source>Automatic backup saved to %1</source>
         <translation>自动备份已保存到 %1</translation>
     </message>

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import backup, settings
 from .errors import Problem, SgzError, ValidationError
@@ -24,6 +25,9 @@ SECOND_FOLDER = define(SettingDef(
     help="关闭程序时的自动备份同时复制一份到这里（子文件夹 sgz-auto-backups）；为空则不复制"))
 ON_CLOSE = define(SettingDef("backup.on_close", "关闭程序时自动备份", "bool", True,
                              help="退出程序时在数据目录的 backups 中自动备份（保留最近若干份和每月一份）"))
+if TYPE_CHECKING:
+    from .reports.backup_sheet import BackupPlaces  # reportlab loads only when a sheet is printed
+
 AUTO_SUBFOLDER = "sgz-auto-backups"  # rotation happens only in here, never among the user's own backups
 
 
@@ -135,3 +139,23 @@ def backup_on_close(st: Station, progress: Progress | None = None) -> CloseBacku
             except (SgzError, OSError) as exc:
                 problems.append(f"备份到第二备份文件夹 {folder} 没有成功：{exc}")
     return CloseBackup(made=tuple(made), problems=tuple(problems))
+
+
+def backup_places(st: Station) -> BackupPlaces:
+    """What the printed backup sheet says: where the data and its backups are."""
+    from .profile import get_profile
+    from .reports.backup_sheet import BackupPlaces
+
+    last = backup.last_backup(st.data)
+    return BackupPlaces(
+        station_name=get_profile(st).name, data_folder=st.data.root, automatic_backups=st.data.backups,
+        second_folder=second_folder(st), keep_last=int(settings.get(st, settings.BACKUP_KEEP)),
+        warn_days=int(settings.get(st, settings.BACKUP_WARN_DAYS)),
+        last_backup=f"{last.created_at:%Y-%m-%d %H:%M}，{last.path}" if last is not None else "")
+
+
+def write_backup_sheet(st: Station, out: Path) -> Path:
+    """The printable sheet (PDF) of where the data and backups are and how to restore them."""
+    from .reports.backup_sheet import write_backup_sheet as write
+
+    return write(out, backup_places(st), st.clock.now())

@@ -142,6 +142,9 @@ class BackupSettingsDialog(QDialog):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.print_button = buttons.addButton(self.tr("Print the backup sheet…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(lambda: save_backup_sheet(self, self.st))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -160,6 +163,54 @@ class BackupSettingsDialog(QDialog):
             self.error.setText(str(err))
             return
         self.accept()
+
+
+def save_backup_sheet(parent: QWidget | None, st: Station) -> Path | None:
+    """Ask where to save the backup sheet (PDF: where the data and backups are, how to restore)."""
+    suggested = str(Path.home() / translate("backup_status", "backup-sheet.pdf"))
+    out = dialogs.ask_save_path(parent, translate("backup_status", "Save the backup sheet"), suggested,
+                                translate("backup_status", "PDF files (*.pdf)"))
+    if out is None:
+        return None
+    if out.suffix.lower() != ".pdf":
+        out = out.with_suffix(".pdf")
+    try:
+        path = backup_settings.write_backup_sheet(st, out)
+    except (SgzError, OSError) as err:
+        dialogs.show_error(parent, err if isinstance(err, SgzError) else str(err))
+        return None
+    dialogs.show_info(parent, translate("backup_status", "Backup sheet saved"),
+                      translate("backup_status", "The backup sheet was saved to:\n%1\n\nPrint it and keep it in the "
+                                                 "office file.").replace("%1", str(path)))
+    return path
+
+
+class BackupPlaceNote(QWidget):
+    """For the first-run wizard's last page: where the data and its backups are, said plainly, printable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.st: Station | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        self.text = QLabel()
+        self.text.setObjectName("backupPlaces")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print the backup sheet…"))
+        self.print_button.clicked.connect(lambda: self.st is not None and save_backup_sheet(self, self.st))
+        row.addWidget(self.print_button)
+        row.addStretch()
+        layout.addLayout(row)
+
+    def set_station(self, st: Station) -> None:
+        self.st = st
+        self.text.setText(self.tr(
+            "The station's data is kept in %1. Each time the program closes it makes a backup in %2. Set a USB "
+            "drive as second backup folder (File → Automatic backups…) and print this backup sheet for the "
+            "office file.").replace("%1", str(st.data.root)).replace("%2", str(st.data.backups)))
 
 
 def backup_on_close(parent: QWidget | None, st: Station) -> CloseBackup | None:

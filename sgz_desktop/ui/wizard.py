@@ -264,10 +264,16 @@ class FinishPage(QWizardPage):
         row.addWidget(self.print_button)
         row.addStretch()
         layout.addLayout(row)
+        from .backup_status import BackupPlaceNote  # where the data and backups are, printable
+
+        self.backup_note = BackupPlaceNote()
+        layout.addWidget(self.backup_note)
         layout.addStretch()
 
     def initializePage(self) -> None:
         self.key_label.setText(_grouped(self.owner.recovery_key or ""))
+        if self.owner.station is not None:
+            self.backup_note.set_station(self.owner.station)
 
     def print_sheet(self) -> None:
         st = self.owner.station

@@ -88,3 +88,18 @@ def test_switched_off_means_no_backup_at_close(station: Station, admin: Actor) -
     result = backup_settings.backup_on_close(station)
     assert result.skipped and result.made == ()
     assert backup.list_backups(station.data.backups) == []
+
+
+def test_the_backup_sheet_says_where_everything_is(station: Station, admin: Actor, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup_settings.set_second_folder(station, admin, usb)
+    backup_settings.backup_on_close(station)
+    out = backup_settings.write_backup_sheet(station, tmp_path / "说明单.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(out).pages).replace(" ", "").replace("\n", "")
+    assert "数据与备份说明单" in text and "江汉街道社会工作服务站" in text
+    for place in (station.data.root, station.data.backups, usb.resolve()):
+        assert str(place).replace(" ", "") in text
+    assert "2026-03-0209:30" in text and "恢复密钥" in text

@@ -213,3 +213,26 @@ def test_help_opens_the_bundled_manual_with_its_pictures(qtbot, zh) -> None:  # 
     assert open_manual(None, "zh") is window  # a second Help → User manual raises the same window
     window.close()
     QApplication.processEvents()
+
+
+def test_the_wizard_says_where_the_data_and_backups_are(zh, qtbot, station: Station, tmp_path: Path, shown,  # type: ignore[no-untyped-def]
+                                                        monkeypatch) -> None:
+    from sgz_desktop.ui.backup_status import BackupPlaceNote
+
+    note = BackupPlaceNote()
+    qtbot.addWidget(note)
+    note.set_station(station)
+    assert str(station.data.root) in note.text.text() and str(station.data.backups) in note.text.text()
+    out = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: out)
+    note.print_button.click()
+    assert out.exists() and str(out) in shown.infos[0]
+
+
+def test_the_wizard_finish_page_carries_the_note(qtbot, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sgz_desktop.core.paths import DataDir
+    from sgz_desktop.ui.wizard import FirstRunWizard
+
+    wiz = FirstRunWizard(DataDir(tmp_path / "new"), clock=clock)
+    qtbot.addWidget(wiz)
+    assert wiz.finish_page.backup_note.print_button.text()
