@@ -95,6 +95,8 @@ def test_finance_registers_in_the_package(exported: ExportResult) -> None:
     _check_machine_copies(files)
     ledger = json.loads(files["ledger.json"])["凭证"]
     assert ledger and all(e["金额（元）"] for e in ledger)
+    assert all(isinstance(e["金额（分）"], int) and f"{e['金额（分）'] / 100:.2f}" == e["金额（元）"].lstrip("+")
+               for e in ledger)
     assert json.loads(files["contracts.json"])["购买服务合同"]
     assert "经费决算表" in _pdf_text(files["final-accounts.pdf"])
     for name in ("journal.pdf", "disclosure.pdf", "evaluations.pdf"):

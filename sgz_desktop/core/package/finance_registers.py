@@ -22,8 +22,9 @@ from ..roles import Actor, Permission, require
 from ..station import Station
 from .registers import RegisterSection, register_section, write_csv, write_json
 
-LEDGER_HEADERS = ("凭证号", "日期", "摘要", "收支", "科目类别", "明细科目", "金额（元）", "往来单位", "结算方式",
-                  "合同编号", "服务项目", "冲销凭证", "录入人", "审核人", "审核时间", "审核链序号", "审核链哈希")
+LEDGER_HEADERS = ("凭证号", "日期", "摘要", "收支", "科目类别", "明细科目", "金额（元）", "金额（分）", "往来单位",
+                  "结算方式", "合同编号", "服务项目", "冲销凭证", "录入人", "审核人", "审核时间",
+                  "审核链序号", "审核链哈希")
 PROJECT_HEADERS = ("类型", "服务领域", "项目名称", "负责人", "开始日期", "结束日期", "项目目标", "需求清单", "资源清单",
                    "服务清单")
 
@@ -44,6 +45,7 @@ def ledger_rows(st: Station, actor: Actor, year: int) -> list[list[object]]:
     with st.read() as s:
         return [[voucher_label(e.year, e.voucher_no), e.entry_date.isoformat(), e.summary,
                  DIRECTION_LABELS.get(e.direction, e.direction), e.category, e.sub_category, _yuan(e.amount_fen),
+                 e.amount_fen,
                  e.counterparty, e.payment_method, contract_no, project or "",
                  voucher_label(oy, on) if oy is not None else "", e.entered_by_name, e.reviewed_by_name,
                  e.reviewed_at.isoformat() if e.reviewed_at else "", e.chain_seq or "", e.chain_hash]
@@ -60,8 +62,10 @@ def _write(st: Station, actor: Actor, year: int, folder: Path) -> list[Path]:
     evaluations = list_evaluations(st, actor)
     contracts = [{"合同编号": c.contract_no, "项目名称": c.name, "购买方": c.funder, "承接方": c.operator,
                   "开始日期": c.start_date.isoformat(), "结束日期": c.end_date.isoformat(),
-                  "合同金额": format_fen(c.total_fen),
+                  # Machines read integer fen; the formatted yuan text is for people opening the file.
+                  "合同金额": format_fen(c.total_fen), "合同金额（分）": c.total_fen,
                   "预算": {b.sub_category: format_fen(b.amount_fen) for b in c.budget},
+                  "预算（分）": {b.sub_category: b.amount_fen for b in c.budget},
                   "评估": [{"执行年度": e.execution_year, "类型": e.kind, "日期": e.evaluated_on.isoformat(),
                           "评估机构": e.evaluator, "等级": e.grade, "得分": e.score}
                          for e in evaluations if e.contract_id == c.id],
