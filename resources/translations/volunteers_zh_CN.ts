@@ -1993,12 +1993,12 @@
 <context>
     <name>VolunteerPicker</name>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_common.py" line="79"/>
+        <location filename="../../sgz_desktop/ui/volunteers_common.py" line="87"/>
         <source>Name or volunteer number</source>
         <translation>姓名或志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_common.py" line="117"/>
+        <location filename="../../sgz_desktop/ui/volunteers_common.py" line="125"/>
         <source>Chosen: %1</source>
         <translation>已选：%1</translation>
     </message>
@@ -2049,48 +2049,48 @@
 <context>
     <name>volunteers_dashboard</name>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="71"/>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="94"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="79"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="102"/>
         <source>Approved hours</source>
         <translation>累计时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="81"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="89"/>
         <source>Month (%1 to %2)</source>
         <translation>月份（%1 至 %2）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="85"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="93"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="88"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="96"/>
         <source>Volunteer service hours approved, by month of service.</source>
         <translation>审核通过的志愿服务时长，按服务月份统计。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="102"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="110"/>
         <source>No service yet</source>
         <translation>尚无服务</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="106"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="114"/>
         <source>hours in %1</source>
         <translation>%1 年服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="109"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="117"/>
         <source>Approved hours this year by the volunteers&apos; community.</source>
         <translation>本年度审核通过的服务时长，按志愿者所在社区统计。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="113"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="121"/>
         <source>Volunteer service hours, last 12 months</source>
         <translation>志愿服务时长（近 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="116"/>
+        <location filename="../../sgz_desktop/ui/volunteers_dashboard.py" line="124"/>
         <source>Volunteer service hours by community, this year</source>
         <translation>各社区志愿服务时长（本年度）</translation>
     </message>

@@ -4,6 +4,7 @@ community (this year), and the people of its cards open on the Volunteers page."
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -42,11 +43,18 @@ def monthly_hours(st: Station, today: dt.date) -> list[tuple[int, int, float]]:
     return [(year, month, float(by_year[year][month])) for year, month in months]
 
 
+def nice_step(top: float, ticks: int = 5) -> int:
+    """A round tick step (1, 2, 5, 10, 20, 50...) giving about ``ticks`` ticks up to ``top``."""
+    rough = max(top / ticks, 1.0)
+    magnitude = 10 ** (len(str(int(rough))) - 1)
+    return min((m * magnitude for m in (1, 2, 5, 10)), key=lambda step: abs(math.log(step / rough)))
+
+
 def _value_axis(top: float, title: str) -> QValueAxis:
     axis = QValueAxis()
     axis.setLabelFormat("%d")
-    step = max(1, -(-int(top) // 5))
-    axis.setRange(0, step * (-(-int(top) // step) + 1))
+    step = nice_step(top)
+    axis.setRange(0, step * (int(top) // step + 1))
     axis.setTickType(QValueAxis.TickType.TicksDynamic)
     axis.setTickAnchor(0)
     axis.setTickInterval(step)

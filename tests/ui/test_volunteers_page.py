@@ -251,6 +251,7 @@ def test_volunteer_charts_on_the_dashboard(qtbot, zh, station: Station, admin: A
     assert dashboard.PEOPLE_PAGES["volunteers"] == "volunteers"
     rows = volunteers_dashboard.monthly_hours(station, dt.date(2026, 3, 2))
     assert len(rows) == 12 and (2025, 6, 8.0) in rows
+    assert [volunteers_dashboard.nice_step(top) for top in (4, 330, 1060)] == [1, 50, 200]
     chart = volunteers_dashboard.hours_by_community_chart(station)
     qtbot.addWidget(chart)
     assert volunteers.ACTIVE == "在册"
