@@ -275,93 +275,93 @@
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="152"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="163"/>
         <source>Certificate no.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="152"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="163"/>
         <source>Issued on</source>
         <translation>出具日期</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="153"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="164"/>
         <source>Volunteer no.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="153"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="164"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="153"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="164"/>
         <source>Period</source>
         <translation>服务期间</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="154"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="165"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="154"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="165"/>
         <source>Services</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="154"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="165"/>
         <source>Handler</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="160"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="171"/>
         <source>Issue a certificate…</source>
         <translation>出具证明…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="162"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="173"/>
         <source>Reprint…</source>
         <translation>补打…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="166"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="177"/>
         <source>Verify a number:</source>
         <translation>查验编号：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="171"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="182"/>
         <source>Verify</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="179"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="190"/>
         <source>Certificate register</source>
         <translation>志愿服务证明出具登记</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="200"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="211"/>
         <source>Volunteer service certificate</source>
         <translation>志愿服务证明</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="206"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="217"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="206"/>
         <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="217"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="228"/>
         <source>Certificates</source>
         <translation>服务证明</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="221"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="232"/>
         <source>No certificate numbered %1 was issued by this station.</source>
         <translation>本站没有出具过编号为 %1 的志愿服务证明。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="226"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="237"/>
         <source>%1 was issued on %2 to %3 (%4, %5 %6) for %7 hours of service from %8 to %9.</source>
         <translation>证明 %1 已于 %2 出具给 %3（%4，%5 %6），证明 %8 至 %9 期间志愿服务 %7 小时。</translation>
     </message>
@@ -1157,37 +1157,37 @@
 <context>
     <name>ServiceCertificateDialog</name>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="106"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="117"/>
         <source>Issue a volunteer service certificate</source>
         <translation>出具志愿服务证明</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="117"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="128"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="118"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="129"/>
         <source>Service from</source>
         <translation>服务期间自</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="119"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="130"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="122"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="133"/>
         <source>The certificate states the approved hours and content of the period, with the station&apos;s responsible person, the handler (you) and the contact phone; it gets the next number of the issuance register.</source>
         <translation>证明载明该期间审核通过的服务时长和服务内容，以及本站负责人、经办人（您）和联系电话；编号按出具登记簿顺序编排。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="125"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="136"/>
         <source>Issue and print</source>
         <translation>出具并打印</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="134"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="145"/>
         <source>choose a volunteer</source>
         <translation>请选择志愿者</translation>
     </message>
@@ -1524,75 +1524,75 @@
 <context>
     <name>StarsTab</name>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="45"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="46"/>
         <source>Volunteer no.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="45"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="46"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="46"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="47"/>
         <source>Community</source>
         <translation>所在社区</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="46"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="47"/>
         <source>Approved hours</source>
         <translation>累计时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="47"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="48"/>
         <source>Stars held</source>
         <translation>现有星级</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="47"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="48"/>
         <source>Stars reached</source>
         <translation>应评星级</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="48"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="49"/>
         <source>Hours to the next star</source>
         <translation>距下一星级（小时）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="49"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="50"/>
         <source>Only volunteers due for a new star</source>
         <translation>只显示待评定的志愿者</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="56"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="57"/>
         <source>Award selected</source>
         <translation>评定选中</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="57"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="58"/>
         <source>Award everyone due…</source>
         <translation>全部评定…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="65"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="66"/>
         <source>One to five stars at %1 approved hours (Settings: volunteer star thresholds).</source>
         <translation>累计审核通过的服务时长达到 %1 小时分别评为一星至五星（见“设置”中的志愿者星级时长门槛）。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="66"/>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="80"/>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="83"/>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="93"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="71"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="91"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="94"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="104"/>
         <source>Volunteer stars</source>
         <translation>志愿者星级</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="84"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="95"/>
         <source>%1 volunteers were awarded their new star.</source>
         <translation>已为 %1 名志愿者评定新星级。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="94"/>
+        <location filename="../../sgz_desktop/ui/volunteers_certificates.py" line="105"/>
         <source>Award %1 volunteers the star their hours reach?</source>
         <translation>按累计服务时长为 %1 名志愿者评定星级？</translation>
     </message>

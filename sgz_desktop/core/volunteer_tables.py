@@ -411,6 +411,10 @@ STAR_COLUMNS = (Column("volunteer_no", "志愿者编号"), Column("name", "姓�
                 Column("reached", "应评星级", align="center"), Column("next", "距下一星级（小时）", align="right"))
 
 
+def stars_table_columns(titles: Mapping[str, str] | None = None) -> tuple[Column, ...]:
+    return _titled(STAR_COLUMNS, titles)
+
+
 def stars_table(st: Station, actor: Actor, *, due_only: bool = True,
                 titles: Mapping[str, str] | None = None) -> ListSource:
     """Volunteers and their stars (by default only those due for a new star); rows end with the id."""

@@ -25,8 +25,9 @@ from ..core.errors import SgzError
 from ..core.reports.volunteers import write_certificate_pdf
 from ..core.roles import Actor, Permission
 from ..core.station import Station
+from ..core.tables import ListSource
 from ..core.volunteer_certificates import CertificateInfo
-from ..core.volunteer_tables import certificate_table, stars_table
+from ..core.volunteer_tables import certificate_table, stars_table, stars_table_columns
 from . import dialogs
 from .pdf_preview import preview_report
 from .staff_forms import FieldErrors, action_button, date_edit, to_date
@@ -48,7 +49,7 @@ class StarsTab(QWidget):
                   "next": self.tr("Hours to the next star")}
         self.due_only = QCheckBox(self.tr("Only volunteers due for a new star"), self)
         self.due_only.setChecked(True)
-        self.source = RefreshableList(lambda: stars_table(st, actor, due_only=self.due_only.isChecked(), titles=titles))
+        self.source = RefreshableList(lambda: self._stars(titles))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -60,14 +61,24 @@ class StarsTab(QWidget):
         row.addWidget(self.award_all_button)
         row.addStretch(1)
         layout.addLayout(row)
-        limits = "、".join(f"{h}" for h in volunteer_stars.thresholds(st))
-        layout.addWidget(note(self, self.tr(
-            "One to five stars at %1 approved hours (Settings: volunteer star thresholds).").replace("%1", limits)))
+        try:
+            limits = "、".join(f"{h}" for h in volunteer_stars.thresholds(st))
+            text = self.tr("One to five stars at %1 approved hours (Settings: volunteer star thresholds).") \
+                .replace("%1", limits)
+        except SgzError as err:  # a mistyped setting: say so here, the rest of the page still works
+            text = str(err)
+        layout.addWidget(note(self, text))
         self.table = TablePage(self.source, self.tr("Volunteer stars"), self)
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.add_filter(self.due_only)
         self.due_only.toggled.connect(lambda _on: self.reload())
         layout.addWidget(self.table, 1)
+
+    def _stars(self, titles: dict[str, str]) -> ListSource:
+        try:
+            return stars_table(self.st, self.actor, due_only=self.due_only.isChecked(), titles=titles)
+        except SgzError:
+            return ListSource(stars_table_columns(titles), [])
 
     def reload(self) -> None:
         self.source.reload()

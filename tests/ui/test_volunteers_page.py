@@ -271,3 +271,13 @@ def test_screenshots(qtbot, page: VolunteersPage, people: list[VolunteerInfo], t
     assert redeem.grab().save(str(shots / "volunteers-redeem.png"))
     rule = page.rules.add_rule()
     assert rule.grab().save(str(shots / "volunteers-rule.png"))
+
+
+def test_a_mistyped_star_setting_does_not_break_the_page(qtbot, zh, station: Station, admin: Actor,  # type: ignore[no-untyped-def]
+                                                         people: list[VolunteerInfo]) -> None:
+    from sgz_desktop.core import settings
+
+    settings.set_value(station, admin, settings.STAR_THRESHOLDS.key, "100,50")
+    page = make_page(qtbot, station, admin)
+    assert any("逐级增大" in label.text() for label in page.stars.findChildren(QLabel))
+    assert page.stars.table.model.total == 0
