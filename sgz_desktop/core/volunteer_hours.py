@@ -33,7 +33,7 @@ from .volunteer_activities import (
     activity_row,
     minutes,
 )
-from .volunteer_points import EARN, earn_in, reverse_in
+from .volunteer_points import EARN, balance_in, earn_in, reverse_in
 from .volunteers import WITHDRAWN, require_deputy
 
 MAX_DAY_TENTHS = 240
@@ -401,6 +401,11 @@ def revoke_record(st: Station, actor: Actor, record_id: int, reason: str) -> Rec
         earned = s.scalars(select(PointTransaction).where(PointTransaction.service_record_id == record_id,
                                                           PointTransaction.kind == EARN)).first()
         if earned is not None:
+            have = balance_in(s, row.volunteer_id)
+            if have < earned.amount:
+                name = s.scalar(select(Volunteer.name).where(Volunteer.id == row.volunteer_id))
+                raise ValidationError(Problem("撤销", f"{name} 的积分余额 {have} 分，少于这条时长获得的 "
+                                                    f"{earned.amount} 分（积分已兑换使用），不能撤销"))
             reverse_in(s, actor, earned, f"撤销服务时长：{reason}", now)
         row.status, row.decided_by, row.decided_at = REVOKED, actor.display_name, now
         row.decision_note = f"撤销：{reason}"[:200]

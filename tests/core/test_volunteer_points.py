@@ -73,7 +73,7 @@ def test_reversal_rules(station: Station, admin: Actor) -> None:
         volunteer_points.reverse(station, admin, back.id, "again")
     item = volunteer_rewards.add_item(station, admin, ItemInput("洗衣液", 25, 3))
     volunteer_rewards.redeem(station, admin, v.id, item.id)
-    with pytest.raises(ValidationError, match="积分余额 5 分，不够扣减 30 分"):
+    with pytest.raises(ValidationError, match="积分余额 5 分，少于这条时长获得的 30 分（积分已兑换使用），不能撤销"):
         volunteer_hours.revoke_record(station, admin, rec.id, "重复登记")  # its points are spent
     assert volunteer_hours.list_records(station, admin, volunteer_id=v.id)[0].status == "approved"
     _running_totals_hold(station)
