@@ -282,9 +282,15 @@ def check_volunteer(st: Station, s: Session, data: VolunteerInput, volunteer_id:
         if taken is not None and taken != volunteer_id:
             problems.append(Problem(LABELS["volunteer_no"], f"{data.volunteer_no} 已被其他志愿者使用"))
     if current is not None and data.registered_on > current.registered_on:
+        served = s.scalar(select(func.min(VolunteerActivity.held_on))
+                          .join(ServiceRecord, ServiceRecord.activity_id == VolunteerActivity.id)
+                          .where(ServiceRecord.volunteer_id == volunteer_id,
+                                 ServiceRecord.status.in_(("pending", "approved"))))
         first = s.scalar(select(func.min(PointTransaction.occurred_on))
                          .where(PointTransaction.volunteer_id == volunteer_id))
-        if first is not None and first < data.registered_on:
+        if served is not None and served < data.registered_on:
+            problems.append(Problem(LABELS["registered_on"], f"不能晚于此人最早的服务日期 {served:%Y-%m-%d}"))
+        elif first is not None and first < data.registered_on:
             problems.append(Problem(LABELS["registered_on"], f"不能晚于此人最早的积分记录日期 {first:%Y-%m-%d}"))
     if problems:
         raise ValidationError(problems)

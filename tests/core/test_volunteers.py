@@ -97,12 +97,16 @@ def test_roles(station: Station, admin: Actor) -> None:
 def test_registration_cannot_move_after_earned_points(station: Station, admin: Actor) -> None:
     from dataclasses import replace
 
+    from sgz_desktop.core import volunteer_points
     from sgz_desktop.core.volunteer_points import RuleInput, add_rule
 
     add_rule(station, admin, RuleInput(dt.date(2020, 1, 1), 10, {}))
     v = add_volunteer(station, admin, 13)
     approved(station, admin, v.id, dt.date(2025, 6, 1))
-    with pytest.raises(ValidationError, match="不能晚于此人最早的积分记录日期 2025-06-01"):
+    with pytest.raises(ValidationError, match="不能晚于此人最早的服务日期 2025-06-01"):
         volunteers.update_volunteer(station, admin, v.id, replace(v.as_input(), registered_on=dt.date(2025, 7, 1)))
+    volunteer_points.adjust(station, admin, v.id, 5, "结转", on=dt.date(2024, 6, 1))
+    with pytest.raises(ValidationError, match="不能晚于此人最早的积分记录日期 2024-06-01"):
+        volunteers.update_volunteer(station, admin, v.id, replace(v.as_input(), registered_on=dt.date(2025, 1, 1)))
     again = volunteers.update_volunteer(station, admin, v.id, replace(v.as_input(), skills="摄影"))
     assert again.skills == "摄影" and again.volunteer_no == v.volunteer_no
