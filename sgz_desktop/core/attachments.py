@@ -7,8 +7,10 @@ not its name; executables, scripts and password-protected PDFs are refused with 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,6 +131,7 @@ class FileAttachmentStore:
         if fmt is None:
             raise ValidationError(Problem("文件", f"{name}：{refusal_reason(head)}"))
         self.root.mkdir(parents=True, exist_ok=True)
+        self.sweep_incoming()
         tmp = self.root / f".incoming-{uuid.uuid4().hex}.part"
         try:
             digest, written = _copy_hashing(source, tmp)
@@ -139,9 +142,21 @@ class FileAttachmentStore:
             else:
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp, final)
+                _fsync_folder(final.parent)
         finally:
             tmp.unlink(missing_ok=True)
         return StoredFile(digest, written, fmt, pages, name)
+
+    def sweep_incoming(self, older_than_s: float = 3600) -> int:
+        """Remove temp files a killed ingest left behind (never a stored file: those are hash-named)."""
+        removed = 0
+        cutoff = time.time() - older_than_s
+        for stale in self.root.glob(".incoming-*.part"):
+            with contextlib.suppress(OSError):
+                if stale.stat().st_mtime < cutoff:
+                    stale.unlink()
+                    removed += 1
+        return removed
 
     def verify(self, sha256: str) -> bool:
         """Re-hash the stored file; False when it is missing or changed."""
@@ -174,6 +189,17 @@ def _copy_hashing(source: Path, tmp: Path) -> tuple[str, int]:
         dst.flush()
         os.fsync(dst.fileno())
     return digest.hexdigest(), size
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to flush."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def attachment_store(where: Station | DataDir) -> FileAttachmentStore:

@@ -103,3 +103,21 @@ def test_changed_or_missing_files_are_detected(station: Station, tmp_path: Path)
     assert not store.exists(stored.sha256)
     with pytest.raises(NotFound, match="丢失"):
         store.path_of(stored.sha256)
+
+
+def test_leftovers_of_a_killed_ingest_are_swept(tmp_path: Path) -> None:
+    import os
+    import time
+
+    store = FileAttachmentStore(tmp_path / "att")
+    store.root.mkdir(parents=True)
+    stale = store.root / ".incoming-dead.part"
+    stale.write_bytes(b"half a file")
+    fresh = store.root / ".incoming-running.part"
+    fresh.write_bytes(b"another ingest in progress")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    img = tmp_path / "scan.png"
+    img.write_bytes(PNG + b"a")
+    store.ingest(img)
+    assert not stale.exists() and fresh.exists()
