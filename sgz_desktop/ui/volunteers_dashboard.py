@@ -47,7 +47,7 @@ def nice_step(top: float, ticks: int = 5) -> int:
     """A round tick step (1, 2, 5, 10, 20, 50...) giving about ``ticks`` ticks up to ``top``."""
     rough = max(top / ticks, 1.0)
     magnitude = 10 ** (len(str(int(rough))) - 1)
-    return min((m * magnitude for m in (1, 2, 5, 10)), key=lambda step: abs(math.log(step / rough)))
+    return int(min((m * magnitude for m in (1, 2, 5, 10)), key=lambda step: abs(math.log(step / rough))))
 
 
 def _value_axis(top: float, title: str) -> QValueAxis:
