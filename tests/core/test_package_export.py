@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from sgz_desktop import __version__
 from sgz_desktop.core import audit
 from sgz_desktop.core.attachments import attachment_store
 from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied, ValidationError
@@ -69,6 +70,7 @@ def test_export_verifies_and_matches_its_form(station: Station, keeper: Actor, t
     for label in layout.BAG_INFO_LABELS:
         assert f"\n{label}: " in "\n" + info
     assert f"Payload-Oxum: {result.payload_bytes}.{result.payload_files}" in info
+    assert f"Bag-Software-Agent: sgz-desktop {__version__}" in info
     assert any(n.endswith("/data/registers/staff/roster.pdf") for n in names)
     pdfs = [n for n in names if n.endswith((".pdf", ".jpg"))]
     assert pdfs and all(stored[n] == zipfile.ZIP_STORED for n in pdfs)

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ... import __version__
 from ..attachments import FileAttachmentStore, attachment_store
 from ..audit import record_event
 from ..crypto import public_key_pem, signing_key
@@ -240,4 +241,6 @@ def _bag_info(p: Profile, actor: Actor, year: int, name: str, now: dt.datetime, 
         "Archival-Year": str(year),
         "Recipient-Organization": _recipient(p.subdistrict),
         "Item-Count": str(items),
+        # RFC 8493's reserved label: which program (and version) made the bag.
+        "Bag-Software-Agent": f"sgz-desktop {__version__}",
     }
