@@ -120,6 +120,18 @@ def save_template(parent: QWidget | None, title: str, suggested: str, write: Cal
     return path
 
 
+def export_workbook(parent: QWidget, title: str, busy: str, suggested: str, path: Path | None,
+                    write: Callable[[Path, Progress], int], done: Callable[[int, Path], str]) -> Task[int] | None:
+    """Ask where (unless given), write the workbook on the worker, then say how many rows went where."""
+    if path is None:
+        path = dialogs.ask_save_path(parent, title, suggested, "Excel (*.xlsx)")
+        if path is None:
+            return None
+    target = path
+    return run_in_background(parent, busy, lambda progress: write(target, progress),
+                             lambda count: dialogs.show_info(parent, title, done(count, target)))
+
+
 class ExcelImport:
     """One import from choosing the file to the refreshed table; ``state`` says where it ended (for tests):
     "problems", "declined", "imported", "failed" or "" while running."""

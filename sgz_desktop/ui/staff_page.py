@@ -37,10 +37,9 @@ from ..core.tables import Column, TableQuery
 from . import dialogs
 from .pdf_preview import preview_report
 from .staff_forms import action_button, date_edit, read_only_note, to_date
-from .staff_import import ExcelImport, save_template
+from .staff_import import ExcelImport, export_workbook, save_template
 from .staff_person_dialog import LeaveDialog, PersonDialog
 from .table_page import TablePage
-from .worker import run_in_background
 
 IN_POST, LEFT, EVERYONE, IN_POST_ON = "in_post", "left", "all", "on"
 
@@ -330,20 +329,13 @@ class RosterTab(QWidget):
                           self.tr("%1 people were added to the roster.").replace("%1", str(result.added)))
 
     def export_full(self, path: Path | None = None) -> None:
-        if path is None:
-            path = dialogs.ask_save_path(self, self.tr("Export the whole roster"),
-                                         f"人员花名册（完整）-{self.st.clock.now():%Y%m%d}.xlsx", "Excel (*.xlsx)")
-            if path is None:
-                return
-        st, actor, target = self.st, self.actor, path
-
-        def done(count: int) -> None:
-            dialogs.show_info(self, self.tr("Export the whole roster"), self.tr(
-                "%1 people were exported to %2. The file holds full ID and phone numbers: keep it safe.")
-                .replace("%1", str(count)).replace("%2", str(target)))
-
-        run_in_background(self, self.tr("Exporting the roster…"),
-                          lambda progress: staff_excel.export_roster(st, actor, target, progress), done)
+        st, actor, title = self.st, self.actor, self.tr("Export the whole roster")
+        export_workbook(self, title, self.tr("Exporting the roster…"),
+                        f"人员花名册（完整）-{st.clock.now():%Y%m%d}.xlsx", path,
+                        lambda target, progress: staff_excel.export_roster(st, actor, target, progress),
+                        lambda count, target: self.tr(
+                            "%1 people were exported to %2. The file holds full ID and phone numbers: keep it safe.")
+                        .replace("%1", str(count)).replace("%2", str(target)))
 
     def print_roster(self) -> None:
         options = PrintRosterDialog(self.st, self.actor, self)

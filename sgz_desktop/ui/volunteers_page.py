@@ -39,11 +39,10 @@ from ..core.volunteers import VolunteerInfo
 from . import dialogs, volunteers_audit  # noqa: F401 - the audit log names this area's tables
 from .pdf_preview import preview_report
 from .staff_forms import action_button, date_edit, to_date
-from .staff_import import ExcelImport, save_template
+from .staff_import import ExcelImport, export_workbook, save_template
 from .table_page import TablePage
 from .volunteers_common import hidden, note
 from .volunteers_dialogs import VolunteerDialog
-from .worker import run_in_background
 
 
 class WithdrawDialog(QDialog):
@@ -311,20 +310,16 @@ class RegistryTab(QWidget):
                           self.tr("%1 volunteers were registered.").replace("%1", str(result.added)))
 
     def export_full(self, path: Path | None = None) -> None:
-        if path is None:
-            path = dialogs.ask_save_path(self, self.tr("Export the registry"),
-                                         f"志愿者名册（完整）-{self.st.clock.now():%Y%m%d}.xlsx", "Excel (*.xlsx)")
-            if path is None:
-                return
-        st, actor, target = self.st, self.actor, path
+        st, actor, title = self.st, self.actor, self.tr("Export the registry")
 
-        def done(count: int) -> None:
-            dialogs.show_info(self, self.tr("Export the registry"), self.tr(
-                "%1 volunteers were exported to %2. The file holds full ID and phone numbers: keep it safe.")
-                .replace("%1", str(count)).replace("%2", str(target)))
+        def message(count: int, target: Path) -> str:
+            return self.tr("%1 volunteers were exported to %2. The file holds full ID and phone numbers: keep it safe."
+                           ).replace("%1", str(count)).replace("%2", str(target))
 
-        run_in_background(self, self.tr("Exporting the registry…"),
-                          lambda progress: volunteer_excel.export_registry(st, actor, target, progress), done)
+        export_workbook(self, title, self.tr("Exporting the registry…"),
+                        f"志愿者名册（完整）-{st.clock.now():%Y%m%d}.xlsx", path,
+                        lambda target, progress: volunteer_excel.export_registry(st, actor, target, progress),
+                        message)
 
     def print_registry(self) -> None:
         st, actor = self.st, self.actor
