@@ -6,6 +6,7 @@ Areas add their definitions with ``define``; the Settings page lists them all.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,9 @@ class SettingDef:
     help: str = ""
     minimum: float | None = None
     maximum: float | None = None
+    # Raises ValidationError (naming the setting and the reason) when a coerced value is unusable;
+    # set_value calls it before anything is stored.
+    check: Callable[[Any], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,15 @@ CE_HOURS_ASSISTANT = define(SettingDef("training.ce_hours_assistant", "助理社
                                        "int", 72, article="第十五条", help="社会工作者继续教育办法"))
 CE_HOURS_SOCIAL_WORKER = define(SettingDef("training.ce_hours_sw", "社会工作师及以上继续教育学时（每3年）",
                                            "int", 90, article="第十五条", help="社会工作者继续教育办法"))
+def _check_star_hours(raw: Any) -> None:
+    from .volunteer_stars import parse_thresholds  # the stars area imports this module
+
+    parse_thresholds(raw)
+
+
 STAR_THRESHOLDS = define(SettingDef("volunteers.star_hours", "志愿者星级时长门槛（小时）", "str",
                                     "100,300,600,1000,1500", article="第二十二条",
-                                    help="一星至五星的累计服务时长，逗号分隔"))
+                                    help="一星至五星的累计服务时长，逗号分隔", check=_check_star_hours))
 MGMT_FEE_SHARE = define(SettingDef("finance.mgmt_fee_max_percent", "承接方运营管理费上限（%）", "percent",
                                    10, article="第二十六条", minimum=0, maximum=100))
 DANGHAO_PATTERN = define(SettingDef("archives.danghao_pattern", "档号格式", "str",
@@ -114,6 +124,8 @@ def set_value(st: Station, actor: Actor, key: str, raw: Any) -> SettingValue:
     if d is None:
         raise ValidationError(Problem("设置项", f"没有名为 {key} 的设置"))
     value = _coerce(d, raw)
+    if d.check is not None:
+        d.check(value)
     with st.begin(actor) as s:
         row = s.get(Setting, key)
         if row is None:

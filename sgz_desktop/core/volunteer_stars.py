@@ -26,16 +26,20 @@ STAR_NAMES = ("无星级", "一星", "二星", "三星", "四星", "五星")
 
 
 def parse_thresholds(raw: object) -> tuple[int, ...]:
-    """"100,300,600,1000,1500" -> (100, 300, 600, 1000, 1500); raises ValidationError when not five
-    increasing whole numbers of hours."""
+    """"100,300,600,1000,1500" -> (100, 300, 600, 1000, 1500); raises ValidationError naming the reason
+    when these are not five increasing positive whole numbers of hours."""
     label = settings.STAR_THRESHOLDS.label
     parts = [p.strip() for p in str(raw).replace("，", ",").split(",") if p.strip()]
     try:
         hours = tuple(int(p) for p in parts)
     except ValueError:
         raise ValidationError(Problem(label, f"「{raw}」应为 5 个整数，用逗号分隔")) from None
-    if len(hours) != 5 or any(h <= 0 for h in hours) or any(b <= a for a, b in pairwise(hours)):
-        raise ValidationError(Problem(label, f"「{raw}」应为 5 个逐级增大的正整数（一星至五星）"))
+    if len(hours) != 5:
+        raise ValidationError(Problem(label, f"「{raw}」有 {len(hours)} 个数，应为 5 个（一星至五星各一个）"))
+    if any(h <= 0 for h in hours):
+        raise ValidationError(Problem(label, f"「{raw}」含有零或负数，每个门槛应为正整数小时"))
+    if any(b <= a for a, b in pairwise(hours)):
+        raise ValidationError(Problem(label, f"「{raw}」应逐级增大（一星至五星），后一个门槛须大于前一个"))
     return hours
 
 

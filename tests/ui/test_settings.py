@@ -129,6 +129,21 @@ def test_thresholds_edit_and_reset(page: SettingsPage, station: Station, monkeyp
     assert settings.get(station, settings.MGMT_FEE_SHARE) == 10
 
 
+def test_a_bad_star_threshold_is_refused_with_the_reason(page: SettingsPage, station: Station,  # type: ignore[no-untyped-def]
+                                                        monkeypatch, shown) -> None:
+    tab = page.thresholds_tab
+    tab.select_key(settings.STAR_THRESHOLDS.key)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: "100,300,200,1000,1500")
+    tab.edit()
+    assert "志愿者星级时长门槛" in shown.errors[-1] and "逐级增大" in shown.errors[-1]
+    assert settings.get(station, settings.STAR_THRESHOLDS) == "100,300,600,1000,1500"
+    row = next(i for i, sv in enumerate(tab.rows) if sv.definition is settings.STAR_THRESHOLDS)
+    assert "changed" not in tab.table.item(row, 1).text() and "已修改" not in tab.table.item(row, 1).text()
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: "50,150,300,600,900")
+    tab.edit()
+    assert settings.get(station, settings.STAR_THRESHOLDS) == "50,150,300,600,900"
+
+
 def test_head_sees_settings_but_the_core_refuses_edits(qtbot, station: Station, head: Actor, shown,  # type: ignore[no-untyped-def]
                                                        monkeypatch) -> None:
     page = SettingsPage(station, head)

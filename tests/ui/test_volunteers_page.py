@@ -275,9 +275,13 @@ def test_screenshots(qtbot, page: VolunteersPage, people: list[VolunteerInfo], t
 
 def test_a_mistyped_star_setting_does_not_break_the_page(qtbot, zh, station: Station, admin: Actor,  # type: ignore[no-untyped-def]
                                                          people: list[VolunteerInfo]) -> None:
-    from sgz_desktop.core import settings
+    import json
 
-    settings.set_value(station, admin, settings.STAR_THRESHOLDS.key, "100,50")
+    from sgz_desktop.core import settings
+    from sgz_desktop.core.models import Setting
+
+    with station.begin(admin) as s:  # saved before set_value refused such values
+        s.add(Setting(key=settings.STAR_THRESHOLDS.key, value=json.dumps("100,300,200,1000,1500")))
     page = make_page(qtbot, station, admin)
     assert any("逐级增大" in label.text() for label in page.stars.findChildren(QLabel))
     assert page.stars.table.model.total == 0
