@@ -181,7 +181,8 @@ def _activity_draft(st: Station, actor: Actor, activity_id: int, scratch: Path) 
         times = f"{a.starts_at:%H:%M}–{a.ends_at:%H:%M}" if a.starts_at and a.ends_at else ""
     from decimal import Decimal
 
-    status = {"pending": "待审核", "approved": "已审核", "rejected": "未通过", "revoked": "已撤销"}
+    from .volunteer_activities import STATUS_LABELS as status  # the volunteers area's words (已通过…)
+
     record = write_activity_record(
         scratch / f"志愿服务活动记录-{held_on:%Y%m%d}.pdf", get_profile(st).name, st.clock.now().date(), title=title,
         kind=kind, held_on=held_on, time_text=times, place=place, organiser=organiser, content=content,

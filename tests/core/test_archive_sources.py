@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sgz_desktop.core import archive_filing, archive_sources, archives, ledger, training, training_materials
+from sgz_desktop.core import (
+    archive_filing,
+    archive_sources,
+    archives,
+    ledger,
+    training,
+    training_materials,
+    volunteer_hours,
+)
 from sgz_desktop.core.archive_sources import ACTIVITY, LEDGER, TRAINING
 from sgz_desktop.core.archives import SourceRef
 from sgz_desktop.core.errors import PermissionDenied, ValidationError
@@ -84,7 +92,8 @@ def test_reviewed_ledger_entry_is_filed_as_accounting_record(station: Station, a
 def test_volunteer_activity_is_filed_with_its_service_record(station: Station, admin: Actor, tmp_path: Path) -> None:
     activity = volunteer_factory.add_activity(station, admin, title="重阳节敬老探访")
     helper = volunteer_factory.add_volunteer(station, admin, name="孙梅")
-    volunteer_factory.record(station, admin, activity.id, helper.id, "2.5")
+    rec = volunteer_factory.record(station, admin, activity.id, helper.id, "2.5")
+    volunteer_hours.approve_records(station, admin, [rec.id])
     photo = write_jpeg(tmp_path, "活动照片.jpg")
     done = archive_sources.file_from(station, admin, SourceRef(ACTIVITY, activity.id), extra_files=[photo])
     item = done.item
@@ -93,6 +102,7 @@ def test_volunteer_activity_is_filed_with_its_service_record(station: Station, a
     assert [f.file_name for f in detail.files] == ["志愿服务活动记录-20250510.pdf", "活动照片.jpg"]
     text = _text(archives.file_path(station, admin, detail.files[0].id))
     assert "孙梅" in text and "2.5" in text and "重阳节敬老探访" in text and "身份证" not in text
+    assert "已通过" in text and "已审核" not in text  # the volunteers area's word for approved hours
 
 
 def test_the_user_may_edit_the_metadata_and_only_editors_file(station: Station, admin: Actor) -> None:
