@@ -1,8 +1,9 @@
 """The attachment store: files kept beside the database under their SHA-256 (content-addressed).
 
-A file is hashed while it is copied to a temporary name, flushed, then renamed, so the store never
-holds half a file and the same file added twice is stored once. Its format is taken from its content,
-not its name; executables, scripts and password-protected PDFs are refused with a clear message.
+A file is hashed while it is copied to a temporary name, flushed to the disk (``durable``), then
+renamed, so the store never holds half a file and the same file added twice is stored once. Its format
+is taken from its content, not its name; executables, scripts and password-protected PDFs are refused
+with a clear message.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
+from .durable import copy_durably
 from .errors import IntegrityFailure, NotFound, Problem, ValidationError
 from .paths import DataDir
 from .station import Station
@@ -180,15 +182,8 @@ class FileAttachmentStore:
 
 
 def _copy_hashing(source: Path, tmp: Path) -> tuple[str, int]:
-    digest, size = hashlib.sha256(), 0
-    with source.open("rb") as src, tmp.open("wb") as dst:
-        while chunk := src.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-            dst.write(chunk)
-        dst.flush()
-        os.fsync(dst.fileno())
-    return digest.hexdigest(), size
+    with source.open("rb") as src:
+        return copy_durably(src, tmp)
 
 
 def _fsync_folder(folder: Path) -> None:
