@@ -358,17 +358,6 @@ Print it now (or save it as PDF and print it) and keep it locked away, apart fro
         </message>
     </context>
     <context>
-        <name>PlaceholderPage</name>
-        <message>
-            <source>Coming in a later version</source>
-            <translation>将在后续版本提供</translation>
-        </message>
-        <message>
-            <source>Basis: %1 of the Wuhan social work station regulation (武民政规〔2022〕1号).</source>
-            <translation>依据：《武汉市街道（乡镇）社会工作服务站建设管理办法（试行）》（武民政规〔2022〕1号）%1。</translation>
-        </message>
-    </context>
-    <context>
         <name>ProfilePage</name>
         <message>
             <source>Station details</source>
@@ -558,14 +547,6 @@ Type the recovery key from the printed recovery sheet below. Without it you can 
         <message>
             <source>Choose the folder made by “Backup now” (for example on the USB drive).</source>
             <translation>选择用“立即备份”生成的备份目录（例如U盘上的目录）。</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <source>Choose the backup folder</source>
-            <translation>选择备份目录</translation>
         </message>
         <message>
             <source>Choose the backup folder first.</source>
@@ -853,36 +834,8 @@ The station key protects personal data and signs the yearly handover packages. I
     <context>
         <name>pages</name>
         <message>
-            <source>Every change made in the app — who, when, which record, values before and after — will be listed here, with filters.</source>
-            <translation>这里将列出软件中的每一次修改——谁、何时、哪条记录、修改前后的值——并可筛选。</translation>
-        </message>
-        <message>
             <source>Audit Log</source>
             <translation>操作日志</translation>
-        </message>
-        <message>
-            <source>The staff roster: posts (head, deputy head, station social workers, community liaisons, supervisors, interns), full- or part-time, social work certificates, hire and contract dates, monthly pay and social insurance, and the yearly assessment. The dashboard will check the staffing rules: one head and one deputy, a liaison for every community, enough certified full-time social workers, pay not below the city average wage.</source>
-            <translation>人员花名册：岗位（站长、副站长、驻站社工、社区联络员、督导、实习生）、专职或兼职、社会工作职业水平证书、入职和合同日期、月薪和五险一金，以及年度考核。仪表盘将检查人员配备要求：站长、副站长各 1 名，每个社区（村）都有联络员，持证专职社工人数达标，薪酬不低于全市职工月平均工资。</translation>
-        </message>
-        <message>
-            <source>The training log: pre-job, supervision, continuing education, practice and policy training, with attendees and hours, materials, and reports per person and year. Checks for new social workers without pre-job training and for continuing-education hours per certificate cycle; interns and their university supervisors.</source>
-            <translation>培训台账：岗前培训、督导培训、继续教育培训、实务培训和政策法规培训，含参训人员与学时、培训材料，以及按人按年的统计。检查新入职社工是否完成岗前培训、持证人员每个登记周期的继续教育学时；实习生及其高校指导老师。</translation>
-        </message>
-        <message>
-            <source>Volunteers and their service hours, approved records, a points ledger with redemptions, star levels by cumulative hours, numbered volunteer service certificates (PDF) and import of sign-in sheets from Excel.</source>
-            <translation>志愿者及其服务时长、经审核的服务记录、积分台账与兑换、按累计时长评定的星级、带编号的志愿服务证明（PDF），以及从 Excel 导入签到表。</translation>
-        </message>
-        <message>
-            <source>The “1+4+N” service projects and the purchase-of-service contracts: budgets in the three categories (personnel, service quality, operator management fee within its limit), ledger entries with vouchers and review, budget execution, year-end final accounts and the public disclosure notice.</source>
-            <translation>“1+4+N”服务项目和政府购买服务合同：按三类（人员劳务费、服务质量保障经费、不超过上限的承接方运营管理费）编制预算，带凭证和审核的账目、预算执行、年终经费决算表和资金信息公开。</translation>
-        </message>
-        <message>
-            <source>Archive items with the DA/T 22-2015 fields and archive numbers (档号), scanned files with checksums, retention periods, finalising by the archivist, and the catalogue as PDF and Excel.</source>
-            <translation>按 DA/T 22-2015 著录的档案（件）及档号、带校验值的扫描件、保管期限、档案员归档定稿，以及 PDF 和 Excel 格式的归档文件目录。</translation>
-        </message>
-        <message>
-            <source>The yearly handover package for the subdistrict: one signed, checksummed archive of the year's items, catalogue, handover list and registers, with a printable registration form, and a verifier for the receiving side.</source>
-            <translation>移交街道的年度移交包：一个经签名、带校验值的压缩包，含本年度的档案、目录、移交清单和各类台账，附可打印的登记表，并为接收方提供校验工具。</translation>
         </message>
         <message>
             <source>Staff</source>
@@ -911,30 +864,6 @@ The station key protects personal data and signs the yearly handover packages. I
         <message>
             <source>Dashboard</source>
             <translation>仪表盘</translation>
-        </message>
-        <message>
-            <source>Articles 12–14, 30 and 34</source>
-            <translation>第十二条至第十四条、第三十条、第三十四条</translation>
-        </message>
-        <message>
-            <source>Articles 15 and 16</source>
-            <translation>第十五条、第十六条</translation>
-        </message>
-        <message>
-            <source>Articles 17, 21 and 22</source>
-            <translation>第十七条、第二十一条、第二十二条</translation>
-        </message>
-        <message>
-            <source>Articles 20, 23, 25–28 and 33</source>
-            <translation>第二十条、第二十三条、第二十五条至第二十八条、第三十三条</translation>
-        </message>
-        <message>
-            <source>Articles 23 and 24</source>
-            <translation>第二十三条、第二十四条</translation>
-        </message>
-        <message>
-            <source>Article 24</source>
-            <translation>第二十四条</translation>
         </message>
         <message>
             <source>Settings</source>

@@ -50,15 +50,33 @@ def _translated() -> dict[tuple[str, str], str]:
     return union
 
 
-def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
+def _ui_strings(tmp_path: Path) -> dict[tuple[str, str], str | None]:
+    """Every (context, source) lupdate finds in the GUI now."""
     found = tmp_path / "found_zh_CN.ts"
     subprocess.run([_tool("pyside6-lupdate"), *map(str, GUI_FILES), "-ts", str(found), "-no-obsolete"],
                    check=True, capture_output=True)
-    sources = _messages(found)
+    return _messages(found)
+
+
+def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
+    sources = _ui_strings(tmp_path)
     assert len(sources) > 100  # lupdate really read the files
     done = _translated()
     missing = sorted(f"{ctx}: {src!r}" for ctx, src in sources if (ctx, src) not in done)
     assert not missing, "no finished zh_CN translation for:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("ts", sorted(translations_dir().glob("*_zh_CN.ts")), ids=lambda p: p.name)
+def test_no_obsolete_entries_are_kept(ts: Path, tmp_path: Path) -> None:
+    """Translations of texts the GUI no longer has (marked obsolete/vanished by lupdate, or left behind
+    when a string was removed by hand) are dropped, so the files say what the program shows."""
+    marked = [repr(m.findtext("source")) for m in ET.parse(ts).getroot().iter("message")
+              if (t := m.find("translation")) is not None and t.get("type") in ("obsolete", "vanished")]
+    assert not marked, f"{ts.name} keeps obsolete entries:\n" + "\n".join(marked)
+    wrapped = {(args[0], args[1]) for path in GUI_FILES for _line, args in _wrapper_calls(path) if len(args) > 1}
+    used = set(_ui_strings(tmp_path)) | wrapped
+    left = sorted(f"{ctx}: {src!r}" for ctx, src in _messages(ts) if (ctx, src) not in used)
+    assert not left, f"{ts.name} translates texts the GUI no longer has:\n" + "\n".join(left)
 
 
 def _wrapper_calls(path: Path) -> list[tuple[int, list[str]]]:
