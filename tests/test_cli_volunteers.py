@@ -96,3 +96,22 @@ def test_a_forbidden_role_cannot_export_personal_data(station_dir: Path, tmp_pat
     done = sgz(station_dir, "volunteers", "export", str(tmp_path / "x.xlsx"), user="zhanzhang")
     assert done.returncode == 1 and "权限不足" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_pending_hours_are_listed_and_approved_all_or_none(station_dir: Path) -> None:
+    done = sgz(station_dir, "hours", "list", "--pending")
+    assert done.returncode == 0, done.stderr
+    assert "待审核的服务时长" in done.stdout and "已通过" not in done.stdout
+    ids = [line.split()[0] for line in done.stdout.splitlines()[1:] if line.split()[0].isdigit()]
+    first, second, third = ids[:3]
+    done = sgz(station_dir, "hours", "approve", third, "999999", user="fuzhanzhang")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "没有审核任何记录" in done.stderr and "「服务时长」：没有编号为 999999 的记录" in done.stderr
+    done = sgz(station_dir, "hours", "approve", first, user="shegong")
+    assert done.returncode == 1 and "权限不足" in done.stderr and "须由副站长办理" in done.stderr
+    done = sgz(station_dir, "hours", "approve", first, second)
+    assert done.returncode == 0, done.stderr
+    assert "已审核通过 2 条，共 " in done.stdout and "获得积分" in done.stdout
+    listed = sgz(station_dir, "hours", "list", "--limit", "2000").stdout.splitlines()
+    status = {line.split()[0]: line.split()[6] for line in listed[1:] if line.split()[0].isdigit()}
+    assert (status[first], status[second], status[third]) == ("已通过", "已通过", "待审核")

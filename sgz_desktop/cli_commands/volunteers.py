@@ -6,6 +6,7 @@ ledger, certificates and the year summary.
     sgz volunteers certificate VOLUNTEER --from D --to D --out FILE.pdf
     sgz volunteers certificate --verify NUMBER               sgz volunteers certificate --reprint NUMBER --out FILE.pdf
     sgz hours import FILE [--activity ID] [--dry-run]        sgz hours template FILE.xlsx
+    sgz hours list [--pending] [--activity ID] [--limit N]   sgz hours approve ID [ID ...]
     sgz points balance VOLUNTEER                             sgz points history VOLUNTEER [--limit N]
     sgz points expire
     sgz report volunteers --year Y --out FILE.pdf|FILE.xlsx
@@ -19,10 +20,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core import volunteer_certificates, volunteer_excel, volunteer_points, volunteer_signin, volunteers
+from ..core import (
+    volunteer_certificates,
+    volunteer_excel,
+    volunteer_hours,
+    volunteer_points,
+    volunteer_signin,
+    volunteers,
+)
 from ..core.errors import ValidationError
 from ..core.reports.volunteers import write_certificate_pdf, write_year_pdf, write_year_xlsx
 from ..core.training import tidy
+from ..core.volunteer_activities import PENDING
 from .base import Context, UsageError, add_common, table
 
 if TYPE_CHECKING:
@@ -70,12 +79,19 @@ def register(sub: Subcommands) -> None:
     a.add_argument("--verify", metavar="NUMBER", help="查验证明编号：是否出具过、出具给谁")
     a.add_argument("--reprint", metavar="NUMBER", help="按登记簿补打已出具的证明")
 
-    actions = _group(sub, "hours", "志愿服务时长：导入签到表。")
+    actions = _group(sub, "hours", "志愿服务时长：导入签到表，查看和审核登记的时长。")
     a = _action(actions, "import", "从 Excel 导入签到表（待副站长审核；有任何错误则一行也不导入）", hours_import)
     a.add_argument("file", type=Path)
     a.add_argument("--activity", type=int, metavar="ID", help="导入到已登记的某次活动（表中可不填活动各列）")
     a.add_argument("--dry-run", action="store_true", help="只检查并列出将登记的内容，不写入")
     _action(actions, "template", "生成签到表模板", hours_template).add_argument("file", type=Path)
+    a = _action(actions, "list", "列出登记的服务时长（最近的在前），带记录编号", hours_list)
+    a.add_argument("--pending", action="store_true", help="只列出待审核的（全部列出）")
+    a.add_argument("--activity", type=int, metavar="ID", help="只列出某次活动的")
+    a.add_argument("--limit", type=int, metavar="N", help="最多列出几条（默认 50；--pending 时默认全部）")
+    a = _action(actions, "approve", "审核通过待审核的服务时长并按服务当天的规则计积分（副站长；"
+                                    "有一条不能审核则一条也不审核）", hours_approve)
+    a.add_argument("ids", type=int, nargs="+", metavar="ID", help="记录编号（见 sgz hours list --pending）")
 
     actions = _group(sub, "points", "志愿积分：余额、明细、过期处理。")
     _action(actions, "balance", "某位志愿者的积分余额", points_balance).add_argument(
@@ -244,6 +260,41 @@ def hours_import(ctx: Context) -> int:
 def hours_template(ctx: Context) -> int:
     volunteer_signin.sign_in_template(ctx.station(), _out(ctx.args.file, ".xlsx"))
     ctx.print(f"已生成签到表模板：{ctx.args.file}")
+    return 0
+
+
+def hours_list(ctx: Context) -> int:
+    actor = ctx.login()
+    a = ctx.args
+    records = volunteer_hours.list_records(ctx.station(), actor, activity_id=a.activity,
+                                           status=PENDING if a.pending else None)
+    records.reverse()  # the latest first
+    limit = a.limit if a.limit is not None else (None if a.pending else 50)
+    shown = records[:max(1, limit)] if limit is not None else records
+    rows = [["编号", "活动日期", "活动", "志愿者编号", "姓名", "时长（小时）", "状态", "登记人"]]
+    rows += [[str(r.id), r.held_on.isoformat(), r.activity_title, r.volunteer_no, r.volunteer_name, str(tidy(r.hours)),
+              r.status_label, r.recorded_by] for r in shown]
+    for line in table(rows):
+        ctx.print(line)
+    what = "待审核的服务时长" if a.pending else "服务时长记录"
+    ctx.print(f"共 {len(records)} 条{what}" + (f"，列出最近 {len(shown)} 条（用 --limit 调整）"
+                                           if len(shown) < len(records) else ""))
+    return 0
+
+
+def hours_approve(ctx: Context) -> int:
+    actor = ctx.login()
+    try:
+        result = volunteer_hours.approve_records(ctx.station(), actor, ctx.args.ids)
+    except ValidationError as err:
+        print(f"sgz：没有审核任何记录，共有 {len(err.problems)} 处问题"
+              "（用 sgz hours list --pending 查看待审核的记录编号）：", file=sys.stderr)
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    ctx.print(f"已审核通过 {result.approved} 条，共 {tidy(result.hours)} 小时，获得积分 {result.points} 分。")
+    if result.without_points:
+        ctx.print(f"其中 {result.without_points} 条的服务日期没有适用的积分规则，未获积分。")
     return 0
 
 
