@@ -1,6 +1,6 @@
-"""Yearly packages built without a station, for the verifier's tests: a good one, and bad ones made by
-changing its parts (then re-hashed and re-signed, so only the intended rule is broken) or by rewriting
-the zip by hand."""
+"""Handover packages built without a station, for the verifier's tests: a good one (of a year, or of a
+project's cycle), and bad ones made by changing its parts (then re-hashed and re-signed, so only the
+intended rule is broken) or by rewriting the zip by hand."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from sgz_desktop.core.package import layout
 from sgz_desktop.core.package.bag import BagWriter
 from sgz_desktop.core.package.collect import PackageFile, PackageItem, PreCheck, group_counts
 from sgz_desktop.core.package.payload import catalogue_files, handover_files, item_metadata, self_check
+from sgz_desktop.core.package.scope import Scope
 from sgz_desktop.core.reports.package import invariant_pdfs
 
 SECRET = bytes(range(32))
@@ -26,6 +27,9 @@ OTHER_SECRET = bytes(range(1, 33))
 PATTERN = "{fonds}-{category}·{year}-{retention}-{org}-{item:04d}"
 NAME = "Z109-2024-YJ01"
 WHEN = dt.datetime(2025, 1, 20, 10, 0)
+# A project whose cycle is the first half of 2024: it holds a selection of each group's 件号.
+PROJECT = Scope.of_project(7, "楼栋自治·邻里守望", dt.date(2024, 1, 1), dt.date(2024, 6, 30), WHEN.date())
+PROJECT_NAME = "Z109-XM007-YJ01"
 Files = dict[str, bytes]  # data/... → bytes
 
 
@@ -52,17 +56,18 @@ def items_for(numbers: tuple[int, ...], year: int = 2024) -> tuple[list[PackageI
     return items, blobs
 
 
-def payload_files(tmp: Path, numbers: tuple[int, ...]) -> Files:
+def payload_files(tmp: Path, numbers: tuple[int, ...], scope: Scope | None = None, name: str = NAME) -> Files:
     """Every payload file of a package for items with these 件号, as bytes by name."""
+    scope = scope or Scope.of_year(2024)
     items, blobs = items_for(numbers)
-    pre = PreCheck(2024, len(items), sum(len(i.files) for i in items), sum(i.bytes for i in items),
-                   sum(i.pages for i in items), group_counts(items), (), PATTERN)
+    pre = PreCheck(scope, len(items), sum(len(i.files) for i in items), sum(i.bytes for i in items),
+                   sum(i.pages for i in items), group_counts(items, by_year=scope.is_project), (), PATTERN)
     work = tmp / "work"
     work.mkdir(exist_ok=True)
     files: Files = {}
     with invariant_pdfs():
-        generated = catalogue_files(work, "后湖街道社工站", 2024, PATTERN, items, WHEN.date())
-        generated += handover_files(work, "后湖街道社工站", "后湖街道办事处", 2024, NAME, pre, [], WHEN.date())
+        generated = catalogue_files(work, "后湖街道社工站", scope, PATTERN, items, WHEN.date())
+        generated += handover_files(work, "后湖街道社工站", "后湖街道办事处", scope, name, pre, [], WHEN.date())
     for item in items:
         folder = layout.record_folder(item.category, item.retention, item.danghao)
         files[folder + layout.METADATA] = item_metadata(item, PATTERN)
@@ -70,11 +75,22 @@ def payload_files(tmp: Path, numbers: tuple[int, ...]) -> Files:
             files[folder + layout.record_file_name(item.danghao, f.seq, f.format)] = blobs[f.sha256]
     for rel, path in generated:
         files[rel] = path.read_bytes()
-    files[layout.SELF_CHECK] = self_check(items, pre, 2024)
+    files[layout.SELF_CHECK] = self_check(items, pre, scope)
     return files
 
 
-def bag_info(files: Files) -> dict[str, str]:
+def bag_info(files: Files, scope: Scope | None = None) -> dict[str, str]:
+    """As the exporter writes it (a project package: its scope labels and period too)."""
+    info = _year_info(files)
+    if scope is not None and scope.is_project:
+        info |= {"External-Identifier": PROJECT_NAME, "Archival-Year": scope.archival_years,
+                 "External-Description": f"后湖街道社工站 服务项目「{scope.project_name}」档案移交包",
+                 layout.PACKAGE_SCOPE: layout.SCOPE_PROJECT, layout.PROJECT_IDENTIFIER: str(scope.project_id),
+                 layout.PROJECT_NAME: scope.project_name, layout.PROJECT_PERIOD: scope.period}
+    return info
+
+
+def _year_info(files: Files) -> dict[str, str]:
     items = sum(1 for rel in files if rel.endswith("/" + layout.METADATA))
     return {"Source-Organization": "后湖街道社工站", "Contact-Name": "赵敏", "Contact-Phone": "027-82345678",
             "External-Description": "后湖街道社工站 2024 年度档案移交包", "Bagging-Date": "2025-01-20",
@@ -103,6 +119,18 @@ def good_package(tmp: Path, numbers: tuple[int, ...] = (1, 2, 3, 4), edit: Calla
     if edit is not None:
         edit(files)
     return write_bag(tmp / "carrier", files)
+
+
+def project_package(tmp: Path, numbers: tuple[int, ...] = (2, 5, 9), edit: Callable[[Files], None] | None = None,
+                    info: Callable[[dict[str, str]], None] | None = None) -> Path:
+    """A project package: a selection of 件号 (not 0001…n), dated inside ``PROJECT``'s cycle."""
+    files = payload_files(tmp, numbers, PROJECT, PROJECT_NAME)
+    if edit is not None:
+        edit(files)
+    labels = bag_info(files, PROJECT)
+    if info is not None:
+        info(labels)
+    return write_bag(tmp / "carrier", files, name=PROJECT_NAME, info=labels)
 
 
 # --- rewriting a finished zip by hand ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from sgz_desktop.core import profile, volunteer_certificates, volunteer_points, volunteer_rewards
 from sgz_desktop.core.package import volunteer_registers
 from sgz_desktop.core.package.registers import sections
+from sgz_desktop.core.package.scope import Scope
 from sgz_desktop.core.reports.volunteers import write_points_pdf
 from sgz_desktop.core.roles import Actor
 from sgz_desktop.core.station import Station
@@ -39,7 +40,7 @@ def test_year_points_and_package_section(station: Station, admin: Actor, tmp_pat
     assert "volunteers" in [s.key for s in sections()]
     folder = tmp_path / "volunteers"
     folder.mkdir()
-    files = volunteer_registers._write(station, admin, 2025, folder)
+    files = volunteer_registers._write(station, admin, Scope.of_year(2025), folder)
     assert sorted(f.name for f in files) == sorted([
         "volunteers-summary.pdf", "points-register.pdf", "volunteer-registry.csv", "volunteer-hours.csv",
         "volunteer-ledger.csv", "volunteer-redemptions.csv", "volunteer-certificates.csv", "volunteers.json"])

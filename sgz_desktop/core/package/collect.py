@@ -1,5 +1,6 @@
-"""The year's content from the station: finalised archive items with their files, and what blocks an
-export (drafts, unreviewed ledger entries, files missing from the attachment store)."""
+"""The package's content from the station: the finalised archive items of a year or of a project's cycle
+with their files, and what blocks an export (drafts, unreviewed ledger entries, a project's items dated
+outside its cycle, files missing from the attachment store)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.exc import OperationalError
 
 from ..archive_numbering import categories, organisations
 from ..attachments import attachment_store
+from ..errors import NotFound
 from ..models import ArchiveAmendment, ArchiveFile, ArchiveItem, LedgerEntry, Project
 from ..roles import Actor, Permission, require
 from ..settings import DANGHAO_PATTERN, get
 from ..station import Station
+from .scope import Scope, as_scope
 
 
 @dataclass(frozen=True)
@@ -80,18 +83,19 @@ class GroupCount:
     pages: int
     first_number: int
     last_number: int
+    year: int | None = None  # a project package counts each archival year on its own line
 
 
 @dataclass(frozen=True)
 class Blocker:
-    kind: str  # draft / ledger / missing
+    kind: str  # draft / ledger / outside / missing / empty
     label: str  # what, for the list the archivist sees
     detail: str
 
 
 @dataclass(frozen=True)
 class PreCheck:
-    year: int
+    scope: Scope
     items: int
     files: int
     bytes: int
@@ -104,15 +108,28 @@ class PreCheck:
     def blocked(self) -> bool:
         return bool(self.blockers)
 
+    @property
+    def year(self) -> int | None:
+        return self.scope.year
 
-def collect_items(st: Station, year: int) -> list[PackageItem]:
-    """Every finalised item of ``year`` in 档号 order, with its files and amendments (three queries)."""
+
+def _in_scope(scope: Scope) -> ColumnElement[bool]:
+    """A year: its items. A project: its items dated inside the cycle (any archival year)."""
+    if not scope.is_project:
+        return ArchiveItem.year == scope.year
+    return and_(ArchiveItem.project_id == scope.project_id, ArchiveItem.doc_date.between(scope.first, scope.last))
+
+
+def collect_items(st: Station, scope: Scope | int) -> list[PackageItem]:
+    """Every finalised item of the year (or of the project's cycle) in 档号 order, with its files and
+    amendments (three queries)."""
+    scope = as_scope(scope)
     cats, orgs = categories(st), organisations(st)
     with st.read() as s:
         rows = s.execute(select(ArchiveItem, Project.name).outerjoin(Project, Project.id == ArchiveItem.project_id)
-                         .where(ArchiveItem.year == year, ArchiveItem.status == "final")
-                         .order_by(ArchiveItem.category, ArchiveItem.retention, ArchiveItem.org_code,
-                                   ArchiveItem.item_number)).all()
+                         .where(_in_scope(scope), ArchiveItem.status == "final")
+                         .order_by(ArchiveItem.category, ArchiveItem.retention, ArchiveItem.year,
+                                   ArchiveItem.org_code, ArchiveItem.item_number)).all()
         ids = [r[0].id for r in rows]
         files: dict[int, list[PackageFile]] = defaultdict(list)
         amendments: dict[int, list[Amendment]] = defaultdict(list)
@@ -133,37 +150,57 @@ def collect_items(st: Station, year: int) -> list[PackageItem]:
     return items
 
 
-
-def group_counts(items: list[PackageItem]) -> tuple[GroupCount, ...]:
-    groups: dict[tuple[str, str], list[PackageItem]] = defaultdict(list)
+def group_counts(items: list[PackageItem], *, by_year: bool = False) -> tuple[GroupCount, ...]:
+    """Counts per (门类, 保管期限); a project package also per 年度, since its 件号 restart each year."""
+    groups: dict[tuple[str, str, int], list[PackageItem]] = defaultdict(list)
     for item in items:
-        groups[(item.category, item.retention)].append(item)
+        groups[(item.category, item.retention, item.year if by_year else 0)].append(item)
     order = {"Y": 0, "D30": 1, "D10": 2}
     return tuple(GroupCount(cat, members[0].category_name, ret, len(members), sum(len(i.files) for i in members),
                             sum(i.bytes for i in members), sum(i.pages for i in members),
-                            min(i.item_number for i in members), max(i.item_number for i in members))
-                 for (cat, ret), members in sorted(groups.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 9))))
+                            min(i.item_number for i in members), max(i.item_number for i in members),
+                            year if by_year else None)
+                 for (cat, ret, year), members in sorted(groups.items(),
+                                                         key=lambda kv: (kv[0][0], order.get(kv[0][1], 9), kv[0][2])))
 
 
-def _drafts(st: Station, year: int) -> list[Blocker]:
+def _drafts(st: Station, scope: Scope) -> list[Blocker]:
+    which = ArchiveItem.year == scope.year if not scope.is_project else ArchiveItem.project_id == scope.project_id
     with st.read() as s:
         rows = s.execute(select(ArchiveItem.id, ArchiveItem.title, ArchiveItem.doc_date)
-                         .where(ArchiveItem.year == year, ArchiveItem.status != "final")
+                         .where(which, ArchiveItem.status != "final")
                          .order_by(ArchiveItem.doc_date, ArchiveItem.id)).all()
     return [Blocker("draft", f"草稿：{title}", f"{day:%Y-%m-%d} 登记的档案尚未归档（编号 {item_id}）")
             for item_id, title, day in rows]
 
 
-def _unreviewed_ledger(st: Station, year: int) -> list[Blocker]:
+def _outside(st: Station, scope: Scope) -> list[Blocker]:
+    """A project's finalised items dated outside its cycle: not in the package unless the period is fixed."""
+    if not scope.is_project:
+        return []
+    with st.read() as s:
+        rows = s.execute(select(ArchiveItem.danghao, ArchiveItem.title, ArchiveItem.doc_date)
+                         .where(ArchiveItem.project_id == scope.project_id, ArchiveItem.status == "final",
+                                ~ArchiveItem.doc_date.between(scope.first, scope.last))
+                         .order_by(ArchiveItem.doc_date, ArchiveItem.id)).all()
+    return [Blocker("outside", f"日期不在项目周期内：{danghao or title}",
+                    f"「{title}」的日期 {day:%Y-%m-%d} 不在 {scope.period_text} 之内；请在“服务项目”中核对项目周期，"
+                    "或强制导出（这件不放进移交包）") for danghao, title, day in rows]
+
+
+def _unreviewed_ledger(st: Station, scope: Scope) -> list[Blocker]:
+    which = LedgerEntry.year == scope.year if not scope.is_project else LedgerEntry.project_id == scope.project_id
     try:
         with st.read() as s:
-            rows = s.execute(select(LedgerEntry.voucher_no, LedgerEntry.summary, LedgerEntry.amount_fen)
-                             .where(LedgerEntry.year == year, LedgerEntry.reviewed_at.is_(None))
-                             .order_by(LedgerEntry.voucher_no)).all()
+            rows = s.execute(select(LedgerEntry.year, LedgerEntry.voucher_no, LedgerEntry.summary,
+                                    LedgerEntry.amount_fen)
+                             .where(which, LedgerEntry.reviewed_at.is_(None))
+                             .order_by(LedgerEntry.year, LedgerEntry.voucher_no)).all()
     except OperationalError:  # a station from before the finance area has no ledger table
         return []
-    return [Blocker("ledger", f"未审核账目：第 {no} 号凭证", f"{summary}（{amount / 100:,.2f} 元）")
-            for no, summary, amount in rows]
+    return [Blocker("ledger", f"未审核账目：第 {no} 号凭证" if not scope.is_project else
+                    f"未审核账目：{year} 年第 {no} 号凭证", f"{summary}（{amount / 100:,.2f} 元）")
+            for year, no, summary, amount in rows]
 
 
 def _missing_files(st: Station, items: list[PackageItem]) -> list[Blocker]:
@@ -175,16 +212,37 @@ def _missing_files(st: Station, items: list[PackageItem]) -> list[Blocker]:
 def precheck(st: Station, actor: Actor, year: int) -> PreCheck:
     """What the year's package would hold, and what must be settled first."""
     require(actor, Permission.EXPORT_YEAR)
-    items = collect_items(st, year)
-    return _precheck(st, year, items)
+    scope = Scope.of_year(year)
+    return _precheck(st, scope, collect_items(st, scope))
 
 
-def _precheck(st: Station, year: int, items: list[PackageItem]) -> PreCheck:
-    blockers = _drafts(st, year) + _unreviewed_ledger(st, year) + _missing_files(st, items)
+def precheck_project(st: Station, actor: Actor, project_id: int) -> PreCheck:
+    """What the project's package would hold (its items dated inside its cycle), and what must be settled."""
+    require(actor, Permission.EXPORT_YEAR)
+    scope = project_scope(st, project_id)
+    return _precheck(st, scope, collect_items(st, scope))
+
+
+def project_scope(st: Station, project_id: int) -> Scope:
+    """The project's cycle; one without an end date runs to today."""
+    with st.read() as s:
+        row = s.get(Project, project_id)
+        if row is None:
+            raise NotFound(f"没有编号为 {project_id} 的服务项目（用 sgz projects list 查看项目编号）。")
+        return Scope.of_project(row.id, row.name, row.start_date, row.end_date, st.clock.now().date())
+
+
+def _precheck(st: Station, scope: Scope | int, items: list[PackageItem]) -> PreCheck:
+    scope = as_scope(scope)
+    blockers = (_drafts(st, scope) + _unreviewed_ledger(st, scope) + _outside(st, scope)
+                + _missing_files(st, items))
     if not items:
-        blockers.append(Blocker("empty", f"{year} 年没有已归档的档案", "请先在“档案”中登记并归档"))
-    return PreCheck(year, len(items), sum(len(i.files) for i in items), sum(i.bytes for i in items),
-                    sum(i.pages for i in items), group_counts(items), tuple(blockers), str(get(st, DANGHAO_PATTERN)))
+        what = f"{scope.year} 年" if not scope.is_project else f"{scope.short}在项目周期内"
+        blockers.append(Blocker("empty", f"{what}没有已归档的档案", "请先在“档案”中登记并归档"
+                                + ("，并在档案的“服务项目”一栏选择这个项目" if scope.is_project else "")))
+    return PreCheck(scope, len(items), sum(len(i.files) for i in items), sum(i.bytes for i in items),
+                    sum(i.pages for i in items), group_counts(items, by_year=scope.is_project), tuple(blockers),
+                    str(get(st, DANGHAO_PATTERN)))
 
 
 def archive_years(st: Station) -> list[int]:
@@ -192,3 +250,28 @@ def archive_years(st: Station) -> list[int]:
     with st.read() as s:
         return list(s.scalars(select(ArchiveItem.year).group_by(ArchiveItem.year)
                               .order_by(func.max(ArchiveItem.year).desc())))
+
+
+@dataclass(frozen=True)
+class ProjectChoice:
+    """A project the archivist may package: its cycle and how many finalised items point at it."""
+
+    id: int
+    label: str  # 【基础】社会救助·低保家庭帮扶
+    start_date: dt.date
+    end_date: dt.date | None
+    items: int
+
+
+def project_choices(st: Station, actor: Actor) -> list[ProjectChoice]:
+    """Every service project, in the projects page's order (the wizard's and the CLI's list)."""
+    from ..projects import list_projects
+
+    require(actor, Permission.EXPORT_YEAR)
+    with st.read() as s:
+        counts: dict[int, int] = {pid: n for pid, n in s.execute(
+            select(ArchiveItem.project_id, func.count()).where(ArchiveItem.project_id.is_not(None),
+                                                               ArchiveItem.status == "final")
+            .group_by(ArchiveItem.project_id)) if pid is not None}
+    return [ProjectChoice(p.id, p.label, p.start_date, p.end_date, counts.get(p.id, 0))
+            for p in list_projects(st, actor)]

@@ -1,9 +1,11 @@
-"""``export_year``: the archive officer's yearly handover package, its ``.sha256`` and the 登记表.
+"""``export_year`` and ``export_project``: the archive officer's handover package of a year or of a service
+project's cycle (项目周期), its ``.sha256`` and the 登记表. Both go through one path, told apart by a ``Scope``.
 
 The zip is written under a temporary name in the target folder, checked by the verifier (trusting only
 the hashes it has just computed), flushed to disk and only then renamed; a cancel, an error or a
-crash leaves no file under the package's name. Refuses while the year has drafts or unreviewed ledger
-entries unless the archivist gives a reason, which goes into the audit log with the export.
+crash leaves no file under the package's name. Refuses while the year (or the project) has drafts or
+unreviewed ledger entries, or a project has items dated outside its cycle, unless the archivist gives a
+reason, which goes into the audit log with the export.
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ from ..roles import Actor, Permission, require
 from ..station import Station
 from . import layout
 from .bag import BagResult, BagWriter
-from .collect import PackageItem, PreCheck, _precheck, collect_items
+from .collect import PackageItem, PreCheck, _precheck, collect_items, project_scope
 from .payload import catalogue_files, handover_files, item_metadata, self_check, self_check_problems
 from .registers import sections
+from .scope import Scope
 from .verify import key_fingerprint, verify_package
 
-OVERRIDABLE = ("draft", "ledger")
+# What the archivist may override with a reason: left out of the package, named in the audit log.
+OVERRIDABLE = ("draft", "ledger", "outside")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class ExportResult:
     payload_bytes: int
     key_fingerprint: str
     overridden: tuple[str, ...]  # what was still open when the archivist overrode
+    scope: Scope | None = None  # the year or the project's cycle the package covers
 
 
 def _refuse_or_override(pre: PreCheck, reason: str | None) -> tuple[str, ...]:
@@ -63,8 +68,13 @@ def _refuse_or_override(pre: PreCheck, reason: str | None) -> tuple[str, ...]:
     soft = [b for b in pre.blockers if b.kind in OVERRIDABLE]
     if soft and not (reason or "").strip():
         raise ValidationError([Problem(b.label, b.detail) for b in soft] + [Problem(
-            "移交", f"{pre.year} 年还有 {len(soft)} 项未处理，暂不能导出；处理完再导出，或由档案员填写理由后强制导出")])
+            "移交", f"{_open_in(pre.scope)}还有 {len(soft)} 项未处理，暂不能导出；"
+                    "处理完再导出，或由档案员填写理由后强制导出")])
     return tuple(b.label for b in soft)
+
+
+def _open_in(scope: Scope) -> str:
+    return f"{scope.year} 年" if not scope.is_project else scope.short
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -83,14 +93,31 @@ def export_year(st: Station, actor: Actor, year: int, out_dir: Path, *, override
                 progress: Progress | None = None, batch: int = 1, replace: bool = False) -> ExportResult:
     """Write ``<out_dir>/<全宗号>-<year>-YJ<batch>.zip`` with its ``.sha256`` and ``-登记表.pdf``."""
     require(actor, Permission.EXPORT_YEAR)
+    return _export(st, actor, Scope.of_year(year), Path(out_dir), override_reason, progress, batch, replace)
+
+
+def export_project(st: Station, actor: Actor, project_id: int, out_dir: Path, *, override_reason: str | None = None,
+                   progress: Progress | None = None, batch: int = 1, replace: bool = False) -> ExportResult:
+    """Write ``<out_dir>/<全宗号>-XM<项目编号>-YJ<batch>.zip`` (e.g. ``Z109-XM007-YJ01``): the project's
+    finalised items dated inside its cycle, with the same catalogue, handover list, registers (the
+    project's ledger and volunteer service, staff and training of the cycle), ``.sha256`` and 登记表."""
+    require(actor, Permission.EXPORT_YEAR)
+    return _export(st, actor, project_scope(st, project_id), Path(out_dir), override_reason, progress, batch,
+                   replace)
+
+
+def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_reason: str | None,
+            progress: Progress | None, batch: int, replace: bool) -> ExportResult:
     progress = progress or quiet()
-    progress.report(0, 0, "正在检查本年度档案")
+    progress.report(0, 0, "正在检查本年度档案" if not scope.is_project else "正在检查本项目的档案")
     secret = st.secret()
-    items = collect_items(st, year)
-    pre = _precheck(st, year, items)
+    items = collect_items(st, scope)
+    pre = _precheck(st, scope, items)
     overridden = _refuse_or_override(pre, override_reason)
     profile = get_profile(st)
-    name = layout.package_name(items[0].fonds if items else profile.fonds_code, year, batch)
+    fonds = items[0].fonds if items else profile.fonds_code
+    name = (layout.project_package_name(fonds, scope.project_id or 0, batch) if scope.is_project
+            else layout.package_name(fonds, scope.year or 0, batch))
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise ValidationError(Problem("目标文件夹", f"{out_dir} 不存在或不是文件夹"))
@@ -104,7 +131,7 @@ def export_year(st: Station, actor: Actor, year: int, out_dir: Path, *, override
     tmp.unlink(missing_ok=True)  # left by an export that was killed
     try:
         with tempfile.TemporaryDirectory(prefix="sgz-package-") as work:
-            bag, entries = _write_package(st, actor, year, items, pre, Path(work), tmp, name, now, secret, progress)
+            bag, entries = _write_package(st, actor, scope, items, pre, Path(work), tmp, name, now, secret, progress)
         progress.report(pre.bytes, pre.bytes, "正在自检移交包")
         report = verify_package(tmp, public_key=public_key_pem(secret), trusted=entries, now=lambda: now)
         problems = [f"检查 {c.number}：{f}" for c in report.checks if not c.passed for f in c.failures]
@@ -121,27 +148,30 @@ def export_year(st: Station, actor: Actor, year: int, out_dir: Path, *, override
     from ..reports.package import group_row
 
     write_registration_form(
-        form, station=profile.name, recipient=_recipient(profile.subdistrict), fonds=items[0].fonds, year=year,
+        form, station=profile.name, recipient=_recipient(profile.subdistrict), fonds=items[0].fonds, scope=scope,
         identifier=name, zip_name=zip_path.name, zip_bytes=zip_path.stat().st_size, zip_sha256=bag.zip_sha256,
         tagmanifest_sha256=bag.tagmanifest_sha256, items=pre.items, files=pre.files, record_bytes=pre.bytes,
         pages=pre.pages, key_fingerprint=fingerprint, exported_at=now, exported_by=actor.display_name,
         group_rows=[group_row(g.category, g.category_name, g.retention, g.first_number, g.last_number, g.items, g.files,
-                              g.pages, g.bytes) for g in pre.groups])
-    summary = f"导出 {year} 年度移交包 {zip_path.name}：{pre.items} 件，SHA-256 {bag.zip_sha256[:16]}…"
+                              g.pages, g.bytes, g.year) for g in pre.groups])
+    what = (f"导出 {scope.year} 年度移交包" if not scope.is_project
+            else f"导出{scope.short}（{scope.period_text}）移交包")
+    summary = f"{what} {zip_path.name}：{pre.items} 件，SHA-256 {bag.zip_sha256[:16]}…"
     if overridden:
         summary += f"；强制导出，理由：{(override_reason or '').strip()}；未处理：{'、'.join(overridden[:20])}"
     with st.begin(actor) as s:
-        record_event(s, "export_year", summary, table="archive_item", record_id=str(year))
+        record_event(s, "export_year", summary, table="archive_item" if not scope.is_project else "project",
+                     record_id=str(scope.year) if not scope.is_project else str(scope.project_id))
     return ExportResult(name, zip_path, sidecar, form, bag.zip_sha256, bag.tagmanifest_sha256, zip_path.stat().st_size,
                         pre.items, pre.files, pre.bytes, pre.pages, bag.payload_files, bag.payload_bytes, fingerprint,
-                        overridden)
+                        overridden, scope)
 
 
 def _recipient(subdistrict: str) -> str:
     return subdistrict if subdistrict.endswith(("办事处", "政府", "档案室")) else f"{subdistrict}办事处"
 
 
-def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem], pre: PreCheck, work: Path,
+def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageItem], pre: PreCheck, work: Path,
                    tmp: Path, name: str, now: dt.datetime, secret: bytes, progress: Progress
                    ) -> tuple[BagResult, dict[str, str]]:
     profile = get_profile(st)
@@ -155,7 +185,7 @@ def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem
 
     def generate() -> tuple[list[tuple[str, Path]], list[tuple[str, Path]]]:
         with invariant_pdfs():
-            generated = catalogue_files(work, profile.name, year, pre.pattern, items, now.date())
+            generated = catalogue_files(work, profile.name, scope, pre.pattern, items, now.date())
             register_files: list[tuple[str, Path]] = []
             listed: list[tuple[str, list[str]]] = []
             for section in sections():
@@ -163,10 +193,10 @@ def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem
                 folder = work / "registers" / section.key
                 folder.mkdir(parents=True)
                 written = [(f"{layout.REGISTERS}{section.key}/{p.name}", p)
-                           for p in section.write(st, actor, year, folder)]
+                           for p in section.write(st, actor, scope, folder)]
                 register_files += written
                 listed.append((section.title, [rel for rel, _p in written]))
-            generated += handover_files(work, profile.name, _recipient(profile.subdistrict), year, name, pre, listed,
+            generated += handover_files(work, profile.name, _recipient(profile.subdistrict), scope, name, pre, listed,
                                         now.date())
         return generated, register_files
 
@@ -176,7 +206,7 @@ def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem
     with ThreadPoolExecutor(1, thread_name_prefix="package-papers") as papers:
         pending = papers.submit(generate)
         try:
-            return _stream(st, items, pre, tmp, name, now, secret, profile, actor, year, store, on_bytes, progress,
+            return _stream(st, items, pre, tmp, name, now, secret, profile, actor, scope, store, on_bytes, progress,
                            pending)
         finally:
             pending.cancel()
@@ -185,7 +215,7 @@ def _write_package(st: Station, actor: Actor, year: int, items: list[PackageItem
 
 
 def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, name: str, now: dt.datetime,
-            secret: bytes, profile: Profile, actor: Actor, year: int, store: FileAttachmentStore,
+            secret: bytes, profile: Profile, actor: Actor, scope: Scope, store: FileAttachmentStore,
             on_bytes: Callable[[int], None], progress: Progress,
             papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]]) -> tuple[BagResult, dict[str, str]]:
     entries: dict[str, str] = {}
@@ -209,14 +239,14 @@ def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, nam
             generated, register_files = papers.result()
             for rel, path in [*generated, *register_files]:
                 writer.add_bytes(rel, path.read_bytes())
-            check = self_check(items, pre, year)
+            check = self_check(items, pre, scope)
             bad = self_check_problems(check)
             if bad:
                 raise ValidationError([Problem("自检", text) for text in bad])
             writer.add_bytes(layout.SELF_CHECK, check)
             progress.check()
             key = signing_key(secret)
-            result = writer.finish(_bag_info(profile, actor, year, name, now, items[0].fonds, pre.items), key.sign,
+            result = writer.finish(_bag_info(profile, actor, scope, name, now, items[0].fonds, pre.items), key.sign,
                                    public_key_pem(secret))
             fh.flush()
             os.fsync(fh.fileno())
@@ -226,21 +256,29 @@ def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, nam
     return result, entries
 
 
-def _bag_info(p: Profile, actor: Actor, year: int, name: str, now: dt.datetime, fonds: str, items: int
+def _bag_info(p: Profile, actor: Actor, scope: Scope, name: str, now: dt.datetime, fonds: str, items: int
               ) -> dict[str, str]:
-    return {
+    description = (f"{p.name} {scope.year} 年度档案移交包" if not scope.is_project
+                   else f"{p.name} 服务项目「{scope.project_name}」（{scope.period_text}）档案移交包")
+    info = {
         "Source-Organization": p.name,
         "Contact-Name": p.responsible_person or actor.display_name,
         "Contact-Phone": p.contact_phone,
-        "External-Description": f"{p.name} {year} 年度档案移交包",
+        "External-Description": description,
         "Bagging-Date": now.date().isoformat(),
         "External-Identifier": name,
         "Bag-Count": "1 of 1",
         "BagIt-Profile-Identifier": layout.PROFILE_ID,
         "Fonds-Number": fonds,
-        "Archival-Year": str(year),
+        # A project package: the archival years its cycle spans (2023-2025); its scope follows below.
+        "Archival-Year": scope.archival_years,
         "Recipient-Organization": _recipient(p.subdistrict),
         "Item-Count": str(items),
         # RFC 8493's reserved label: which program (and version) made the bag.
         "Bag-Software-Agent": f"sgz-desktop {__version__}",
+        layout.PACKAGE_SCOPE: scope.kind,
     }
+    if scope.is_project:
+        info |= {layout.PROJECT_IDENTIFIER: str(scope.project_id), layout.PROJECT_NAME: scope.project_name,
+                 layout.PROJECT_PERIOD: scope.period}
+    return info

@@ -6,6 +6,7 @@ needs a station: the verifier runs on the subdistrict's PC with only the package
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,12 @@ BAG_INFO_LABELS = (
     "External-Identifier", "Bag-Size", "Payload-Oxum", "Bag-Count", "BagIt-Profile-Identifier",
     "Fonds-Number", "Archival-Year", "Recipient-Organization", "Item-Count",
 )
+# What the package covers (scope.py): "year", or "project" with the project's name, number and cycle.
+PACKAGE_SCOPE = "Package-Scope"
+PROJECT_IDENTIFIER = "Project-Identifier"
+PROJECT_NAME = "Project-Name"
+PROJECT_PERIOD = "Project-Period"  # ISO 8601 interval: 2023-03-01/2025-02-28
+SCOPE_PROJECT = "project"
 
 RETENTIONS = ("Y", "D30", "D10")
 RETENTION_LABELS = {"Y": "永久", "D30": "定期30年", "D10": "定期10年"}
@@ -55,6 +62,21 @@ FILE_COLUMNS = ("档号", "序号", "文件名", "原文件名", "字节数", "s
 def package_name(fonds: str, year: int, batch: int = 1) -> str:
     """``Z109-2024-YJ01``: 全宗号, year, 移交 batch of that year."""
     return f"{fonds}-{year}-YJ{batch:02d}"
+
+
+def project_package_name(fonds: str, project_id: int, batch: int = 1) -> str:
+    """``Z109-XM007-YJ01``: 全宗号, 项目 (XM) and its number, 移交 batch of that project."""
+    return f"{fonds}-XM{project_id:03d}-YJ{batch:02d}"
+
+
+def parse_period(text: str) -> tuple[dt.date, dt.date] | None:
+    """``2023-03-01/2025-02-28`` → the two days; None when malformed or reversed."""
+    start, sep, end = text.strip().partition("/")
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return None
+    return (first, last) if sep and first <= last else None
 
 
 def form_name(name: str) -> str:

@@ -18,6 +18,7 @@ from ..reports.package import group_row, write_catalogue_pdf, write_handover_pdf
 from . import layout
 from .collect import PackageItem, PreCheck
 from .registers import write_csv, write_json
+from .scope import Scope, as_scope
 
 
 def _dump(value: object) -> bytes:
@@ -45,8 +46,9 @@ def item_metadata(item: PackageItem, pattern: str) -> bytes:
     return _dump({**item_record(item), "档号格式": pattern})
 
 
-def catalogue_files(work: Path, station: str, year: int, pattern: str, items: list[PackageItem],
+def catalogue_files(work: Path, station: str, scope: Scope | int, pattern: str, items: list[PackageItem],
                     printed_on: dt.date) -> list[tuple[str, Path]]:
+    scope = as_scope(scope)
     folder = work / "catalogue"
     folder.mkdir()
     rows = [[i.danghao, i.doc_number, i.responsible, i.title, i.doc_date.isoformat(), i.classification, i.pages,
@@ -60,7 +62,7 @@ def catalogue_files(work: Path, station: str, year: int, pattern: str, items: li
                                                   i.doc_date.isoformat(), i.classification, i.pages, i.notes])
         names[(i.category, i.retention)] = f"{i.category_name}（{i.category}）· {layout.RETENTION_LABELS[i.retention]}"
     catalogue = {
-        "站点": station, "全宗号": items[0].fonds if items else "", "年度": year, "档号格式": pattern,
+        "站点": station, "全宗号": items[0].fonds if items else "", **scope.json_fields(), "档号格式": pattern,
         "件数": len(items), "文件数": sum(len(i.files) for i in items), "字节数": sum(i.bytes for i in items),
         "页数": sum(i.pages for i in items),
         "条目": [{**item_record(i), "文件夹": layout.record_folder(i.category, i.retention, i.danghao)} for i in items],
@@ -68,7 +70,7 @@ def catalogue_files(work: Path, station: str, year: int, pattern: str, items: li
     order = {"Y": 0, "D30": 1, "D10": 2}
     keys = sorted(groups, key=lambda k: (k[0], order.get(k[1], 9)))
     return [
-        (layout.CATALOGUE_PDF, write_catalogue_pdf(folder / "catalogue.pdf", station, year,
+        (layout.CATALOGUE_PDF, write_catalogue_pdf(folder / "catalogue.pdf", station, scope,
                                                    [(names[k], groups[k]) for k in keys], printed_on)),
         (layout.CATALOGUE_CSV, write_csv(folder / "catalogue.csv", layout.CATALOGUE_COLUMNS, rows)),
         (layout.CATALOGUE_FILES_CSV, write_csv(folder / "catalogue-files.csv", layout.FILE_COLUMNS, file_rows)),
@@ -76,38 +78,46 @@ def catalogue_files(work: Path, station: str, year: int, pattern: str, items: li
     ]
 
 
-def handover_files(work: Path, station: str, recipient: str, year: int, identifier: str, pre: PreCheck,
+def handover_files(work: Path, station: str, recipient: str, scope: Scope | int, identifier: str, pre: PreCheck,
                    registers: list[tuple[str, list[str]]], printed_on: dt.date) -> list[tuple[str, Path]]:
+    scope = as_scope(scope)
     folder = work / "handover"
     folder.mkdir()
     rows = [group_row(g.category, g.category_name, g.retention, g.first_number, g.last_number, g.items, g.files,
-                      g.pages, g.bytes) for g in pre.groups]
+                      g.pages, g.bytes, g.year) for g in pre.groups]
     totals = ["合计", "", "", pre.items, pre.files, pre.pages, layout.human_size(pre.bytes)]
     listing = {
-        "移交单位": station, "接收单位": recipient, "年度": year, "移交包编号": identifier,
+        "移交单位": station, "接收单位": recipient, **scope.json_fields(), "移交包编号": identifier,
         "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes, "页数": pre.pages,
         "分类统计": [{"门类": g.category, "门类名称": g.category_name, "保管期限": g.retention, "件数": g.items,
                   "文件数": g.files, "字节数": g.bytes, "页数": g.pages,
-                  "件号起止": [g.first_number, g.last_number]} for g in pre.groups],
+                  "件号起止": [g.first_number, g.last_number], **({"年度": g.year} if g.year else {})}
+                 for g in pre.groups],
         "登记簿册": [{"名称": title, "文件": files} for title, files in registers],
     }
     return [
-        (layout.HANDOVER_PDF, write_handover_pdf(folder / "handover-list.pdf", station, recipient, year, identifier,
+        (layout.HANDOVER_PDF, write_handover_pdf(folder / "handover-list.pdf", station, recipient, scope, identifier,
                                                  rows, totals, [t for t, _f in registers], printed_on)),
         (layout.HANDOVER_JSON, write_json(folder / "handover-list.json", listing)),
     ]
 
 
-def self_check(items: list[PackageItem], pre: PreCheck, year: int) -> bytes:
+def self_check(items: list[PackageItem], pre: PreCheck, scope: Scope | int) -> bytes:
     """The exporter's four-property pre-check, from the database and the hashes taken while writing."""
+    scope = as_scope(scope)
     regex = layout.danghao_regex(pre.pattern)
     bad_values = [i.danghao for i in items
                   if i.retention not in layout.RETENTIONS or i.classification not in layout.CLASSIFICATIONS
-                  or i.doc_date.year != year or i.year != year or regex is None or not regex.fullmatch(i.danghao)]
+                  or not _dated_in(i, scope) or regex is None or not regex.fullmatch(i.danghao)]
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in items:
         groups[(i.category, str(i.year), i.retention, i.org)].append(i.item_number)
-    gaps = ["·".join(k) for k, numbers in groups.items() if sorted(numbers) != list(range(1, len(numbers) + 1))]
+    if scope.is_project:  # a selection from each group: numbers unique, not consecutive
+        gaps = ["·".join(k) for k, numbers in groups.items() if len(set(numbers)) != len(numbers)]
+        numbering = "件号在每个（门类、年度、期限、机构）内不重复（项目选取，不要求连续）"
+    else:
+        gaps = ["·".join(k) for k, numbers in groups.items() if sorted(numbers) != list(range(1, len(numbers) + 1))]
+        numbering = "件号在每个（门类、年度、期限、机构）内连续"
     no_files = [i.danghao for i in items if not i.files]
     bad_formats = [i.danghao for i in items for f in i.files if f.format not in layout.RECORD_FORMATS
                    or (f.format == "pdf" and not f.pages)]
@@ -117,13 +127,20 @@ def self_check(items: list[PackageItem], pre: PreCheck, year: int) -> bytes:
                 "检查": [{"内容": text, "通过": not bad, "问题": bad[:50]} for text, bad in checks]}
 
     return _dump({
-        "年度": year, "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes,
+        **scope.json_fields(), "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes,
         "真实性": part([("每个档案文件写入时重新计算的 SHA-256 与归档时登记的一致", []),
                       ("保管期限、密级、日期和档号取值合规", bad_values)]),
-        "完整性": part([("件号在每个（门类、年度、期限、机构）内连续", gaps), ("每件至少有一个文件", no_files)]),
+        "完整性": part([(numbering, gaps), ("每件至少有一个文件", no_files)]),
         "可用性": part([("文件格式为 PDF/JPEG/PNG/TIFF，PDF 可读取页数", bad_formats)]),
         "安全性": part([("添加文件时已按内容拒绝可执行程序、脚本和加密 PDF", [])]),
     })
+
+
+def _dated_in(item: PackageItem, scope: Scope) -> bool:
+    """A year package: 年度 and 日期 in the year. A project package: 日期 inside the project's cycle."""
+    if not scope.is_project:
+        return item.doc_date.year == scope.year and item.year == scope.year
+    return scope.contains(item.doc_date)
 
 
 def self_check_problems(data: bytes) -> list[str]:

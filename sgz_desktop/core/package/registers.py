@@ -1,19 +1,23 @@
-"""The registers each area puts into the yearly package (``data/registers/``).
+"""The registers each area puts into a handover package (``data/registers/``).
 
 An area adds a section by writing, in a module of its own::
 
     from .package.registers import RegisterSection, register_section
 
-    def _write(st, actor, year, folder):          # folder: an empty temporary directory
+    def _write(st, actor, scope, folder):         # folder: an empty temporary directory
         ...write ledger.pdf, ledger.csv, ledger.json into folder...
         return [folder / "ledger.pdf", ...]
+
+``scope`` (``scope.Scope``) is a year (``scope.year``) or a service project's cycle (``scope.is_project``:
+``scope.project_id``, ``scope.first`` … ``scope.last``): for a project, write what the area holds for that
+project (or, where the area has no project link, for the cycle's dates).
 
     register_section(RegisterSection("finance", "项目与财务", _write))
 
 and appending that module's name to ``SECTION_MODULES`` (additive edit). Files keep the names given,
 under ``data/registers/<key>/``; PDFs are for people, CSV (UTF-8 with BOM, opens in Excel) and JSON for
 machines. Write no dates or random values besides the data, so an unchanged year exports the same
-payload manifest twice.
+payload manifest twice (JSON files carry ``scope.json_fields()``).
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ from pathlib import Path
 
 from ..roles import Actor
 from ..station import Station
+from .scope import Scope
 
-WriteFn = Callable[[Station, Actor, int, Path], list[Path]]
+WriteFn = Callable[[Station, Actor, Scope, Path], list[Path]]
 
 
 @dataclass(frozen=True)

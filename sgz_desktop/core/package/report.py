@@ -55,6 +55,7 @@ class PackageSummary:
     payload_bytes: int | None = None
     key_fingerprint: str = ""
     pinned_key: bool = False
+    scope: str = ""  # a project package: 项目「名称」 and its cycle; empty for a year package
 
 
 @dataclass(frozen=True)

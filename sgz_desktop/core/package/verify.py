@@ -394,4 +394,12 @@ def _summary(bag: Bag, pinned: bytes | None) -> PackageSummary:
         identifier=bag.info_value("External-Identifier") or bag.top,
         station=bag.info_value("Source-Organization"), year=bag.info_value("Archival-Year"),
         items=int(items) if items.isdigit() else None, files=int(count) if count.isdigit() else None,
-        payload_bytes=int(size) if size.isdigit() else None, key_fingerprint=fingerprint, pinned_key=pinned is not None)
+        payload_bytes=int(size) if size.isdigit() else None, key_fingerprint=fingerprint, pinned_key=pinned is not None,
+        scope=_scope_text(bag))
+
+
+def _scope_text(bag: Bag) -> str:
+    """A project package's scope for the summary line: 项目「名称」 2023-03-01/2025-02-28."""
+    if bag.info_value(layout.PACKAGE_SCOPE) != layout.SCOPE_PROJECT:
+        return ""
+    return f"项目「{bag.info_value(layout.PROJECT_NAME)}」 {bag.info_value(layout.PROJECT_PERIOD)}".strip()

@@ -1,6 +1,10 @@
 """The verifier's checks on what the package holds: the archive items' metadata (4, 9), their files
 (5, 10), the counts across catalogue, handover list, bag-info and form (8), whether everything opens
-(11) and whether anything is active or executable (14)."""
+(11) and whether anything is active or executable (14).
+
+A project package (bag-info ``Package-Scope: project``) holds the project's items from several years and
+groups: check 4 asks for dates inside ``Project-Period`` instead of the archival year, and check 9 asks
+for unique 件号 (a selection cannot run 0001…n)."""
 
 from __future__ import annotations
 
@@ -48,10 +52,15 @@ def check_records(bag: Bag, found: Findings, *, trusted: bool) -> None:
     year = bag.info_value("Archival-Year")
     catalogue = parsed.get(layout.CATALOGUE_JSON)
     pattern = str(catalogue.get("档号格式", "")) if isinstance(catalogue, dict) else ""
-    _check_metadata(items, found, year, pattern)
+    project = bag.info_value(layout.PACKAGE_SCOPE) == layout.SCOPE_PROJECT
+    period = layout.parse_period(bag.info_value(layout.PROJECT_PERIOD)) if project else None
+    if project and period is None:
+        found.fail(4, f"bag-info.txt 中的 {layout.PROJECT_PERIOD} 缺失或格式不对"
+                      f"（{bag.info_value(layout.PROJECT_PERIOD) or '空'}，应为 开始日期/结束日期）")
+    _check_metadata(items, found, year, pattern, period if project else None, project)
     _check_files(bag, items, found, pdf_pages, trusted)
     _check_counts(bag, items, found, parsed)
-    _check_numbers(items, found)
+    _check_numbers(items, found, selection=project)
     _check_formats(bag, found)
     _check_active(bag, found)
     for rel in (layout.CATALOGUE_JSON, layout.HANDOVER_JSON):
@@ -149,8 +158,11 @@ def _control_chars(value: Any, where: str, found: Findings, key: str = "") -> No
             _control_chars(v, where, found, key)
 
 
-def _check_metadata(items: list[Item], found: Findings, year: str, catalogue_pattern: str) -> None:
+def _check_metadata(items: list[Item], found: Findings, year: str, catalogue_pattern: str,
+                    period: tuple[dt.date, dt.date] | None = None, project: bool = False) -> None:
     seen: dict[str, str] = {}
+    if project and period is not None:
+        found.note(4, f"项目移交包：按项目周期 {period[0].isoformat()} 至 {period[1].isoformat()} 核对档案日期")
     for item in items:
         meta, where = item.meta, item.folder
         _control_chars(meta, where, found)
@@ -158,12 +170,15 @@ def _check_metadata(items: list[Item], found: Findings, year: str, catalogue_pat
             found.fail(4, f"{where}：保管期限「{meta.get('保管期限')}」不在 Y、D30、D10 之中")
         if meta.get("密级") not in layout.CLASSIFICATIONS:
             found.fail(4, f"{where}：密级「{meta.get('密级')}」不是已知的密级")
-        if str(meta.get("年度")) != year:
+        if not project and str(meta.get("年度")) != year:
             found.fail(4, f"{where}：年度「{meta.get('年度')}」与移交包的年度 {year} 不一致")
         try:
             day = dt.date.fromisoformat(str(meta.get("日期")))
-            if str(day.year) != year:
+            if not project and str(day.year) != year:
                 found.fail(4, f"{where}：日期 {day.isoformat()} 不在档案年度 {year} 内")
+            elif period is not None and not period[0] <= day <= period[1]:
+                found.fail(4, f"{where}：日期 {day.isoformat()} 不在项目周期 {period[0].isoformat()} 至 "
+                              f"{period[1].isoformat()} 内")
         except ValueError:
             found.fail(4, f"{where}：日期「{meta.get('日期')}」不是有效日期（应为 YYYY-MM-DD）")
         _check_danghao(item, found, str(meta.get("档号格式") or catalogue_pattern), seen)
@@ -270,7 +285,11 @@ def _check_counts(bag: Bag, items: list[Item], found: Findings, parsed: dict[str
             found.fail(8, f"{where}记为 {size:,} 字节，包中档案文件实有 {real_bytes:,} 字节")
 
 
-def _check_numbers(items: list[Item], found: Findings) -> None:
+def _check_numbers(items: list[Item], found: Findings, *, selection: bool = False) -> None:
+    """0001…n without gaps or repeats; a project package (``selection``) holds some items of each group, so
+    its 件号 need only be unique."""
+    if selection:
+        found.note(9, "项目移交包是各（门类、年度、期限、机构）中属于本项目的档案选取：只核对件号不重复，不要求连续")
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for item in items:
         m = item.meta
@@ -288,6 +307,8 @@ def _check_numbers(items: list[Item], found: Findings) -> None:
         for n, c in sorted(counts.items()):
             if c > 1:
                 found.fail(9, f"{label}：件号 {n:04d} 重复 {c} 次")
+        if selection:
+            continue
         missing = [n for n in range(1, max(numbers) + 1) if n not in counts]
         if missing:
             shown = "、".join(f"{n:04d}" for n in missing[:20]) + ("……" if len(missing) > 20 else "")

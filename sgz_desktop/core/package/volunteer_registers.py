@@ -1,5 +1,6 @@
 """The volunteer area's registers in the yearly package: the year summary and points register (PDF), the
-registry, the year's approved hours, points ledger, redemptions and certificates (CSV and JSON).
+registry, the year's approved hours, points ledger, redemptions and certificates (CSV and JSON). For a
+project package: the project's activities, the approved hours served at them and the points they earned.
 
 Phones are masked and ID numbers left out: the package leaves the station, personal data stays in it.
 """
@@ -12,6 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..models import PointTransaction, Redemption, ServiceRecord, Volunteer, VolunteerActivity
+from ..profile import get_profile
+from ..reports.package import write_scope_table_pdf
 from ..reports.volunteers import write_points_pdf, write_year_pdf
 from ..roles import Actor, Permission, require
 from ..staff import mask_phone
@@ -24,6 +27,7 @@ from ..volunteer_points import KIND_LABELS
 from ..volunteer_stars import STAR_NAMES
 from ..volunteers import list_volunteers
 from .registers import RegisterSection, register_section, write_csv, write_json
+from .scope import Scope
 
 REGISTRY_HEADERS = ("志愿者编号", "姓名", "性别", "所在社区", "技能特长", "注册日期", "状态", "退出日期", "手机号",
                     "本年服务时长", "累计服务时长", "星级")
@@ -84,7 +88,10 @@ def _rows(st: Station, actor: Actor, year: int) -> dict[str, list[list[object]]]
     }
 
 
-def _write(st: Station, actor: Actor, year: int, folder: Path) -> list[Path]:
+def _write(st: Station, actor: Actor, scope: Scope, folder: Path) -> list[Path]:
+    if scope.is_project:
+        return _write_project(st, actor, scope, folder)
+    year = scope.year or 0
     rows = _rows(st, actor, year)
     parts = (("registry", "志愿者名册", REGISTRY_HEADERS), ("hours", "服务时长", HOURS_HEADERS),
              ("ledger", "积分明细", LEDGER_HEADERS), ("redemptions", "积分兑换", REDEMPTION_HEADERS),
@@ -93,6 +100,69 @@ def _write(st: Station, actor: Actor, year: int, folder: Path) -> list[Path]:
              write_points_pdf(st, actor, year, folder / "points-register.pdf")]
     files += [write_csv(folder / f"volunteer-{key}.csv", headers, rows[key]) for key, _title, headers in parts]
     files.append(write_json(folder / "volunteers.json", {"年度": year, **{
+        title: [dict(zip(headers, row, strict=True)) for row in rows[key]] for key, title, headers in parts}}))
+    return files
+
+
+ACTIVITY_HEADERS = ("活动日期", "活动名称", "服务类型", "地点", "组织者", "服务人次", "服务时长")
+
+
+def _project_rows(st: Station, actor: Actor, project_id: int) -> tuple[dict[str, list[list[object]]], int]:
+    """Rows by part, and the approved hours served at the project's activities (tenths)."""
+    require(actor, Permission.VIEW)
+    with st.read() as s:
+        activities = s.execute(select(VolunteerActivity.id, VolunteerActivity.held_on, VolunteerActivity.title,
+                                      VolunteerActivity.activity_type, VolunteerActivity.place,
+                                      VolunteerActivity.organiser)
+                               .where(VolunteerActivity.project_id == project_id)
+                               .order_by(VolunteerActivity.held_on, VolunteerActivity.id)).all()
+        ids = [a.id for a in activities]
+        hours = s.execute(select(ServiceRecord.activity_id, VolunteerActivity.held_on, VolunteerActivity.title,
+                                 VolunteerActivity.activity_type, Volunteer.volunteer_no, Volunteer.name,
+                                 ServiceRecord.hours_tenths, ServiceRecord.recorded_by, ServiceRecord.decided_by,
+                                 ServiceRecord.decided_at)
+                          .join(VolunteerActivity, VolunteerActivity.id == ServiceRecord.activity_id)
+                          .join(Volunteer, Volunteer.id == ServiceRecord.volunteer_id)
+                          .where(ServiceRecord.status == APPROVED, VolunteerActivity.project_id == project_id)
+                          .order_by(VolunteerActivity.held_on, VolunteerActivity.id, Volunteer.volunteer_no)).all()
+        points = s.execute(select(PointTransaction.id, PointTransaction.occurred_on, Volunteer.volunteer_no,
+                                  Volunteer.name, PointTransaction.kind, PointTransaction.amount,
+                                  PointTransaction.balance_after, PointTransaction.reason, PointTransaction.created_by)
+                           .join(Volunteer, Volunteer.id == PointTransaction.volunteer_id)
+                           .join(ServiceRecord, ServiceRecord.id == PointTransaction.service_record_id)
+                           .join(VolunteerActivity, VolunteerActivity.id == ServiceRecord.activity_id)
+                           .where(VolunteerActivity.project_id == project_id)
+                           .order_by(PointTransaction.id)).all()
+    served: dict[int, list[int]] = {i: [0, 0] for i in ids}
+    for row in hours:
+        served[row[0]][0] += 1
+        served[row[0]][1] += row[6]
+    return {
+        "activities": [[_day(a.held_on), a.title, a.activity_type, a.place, a.organiser, served[a.id][0],
+                        _hours(served[a.id][1])] for a in activities],
+        "hours": [[_day(d), t, k, no, n, _hours(h), rb, db, da.isoformat(sep=" ") if da else ""]
+                  for _a, d, t, k, no, n, h, rb, db, da in hours],
+        "ledger": [[i, _day(d), no, n, KIND_LABELS.get(k, k), a, b, r, by] for i, d, no, n, k, a, b, r, by in points],
+    }, sum(row[6] for row in hours)
+
+
+def _write_project(st: Station, actor: Actor, scope: Scope, folder: Path) -> list[Path]:
+    """The project's activities, the approved hours served at them and the points those hours earned."""
+    rows, tenths = _project_rows(st, actor, scope.project_id or 0)
+    parts = (("activities", "志愿活动", ACTIVITY_HEADERS), ("hours", "服务时长", HOURS_HEADERS),
+             ("ledger", "积分明细", LEDGER_HEADERS))
+    people = len({row[3] for row in rows["hours"]})
+    earned = sum(int(str(row[5])) for row in rows["ledger"])
+    pdf = write_scope_table_pdf(
+        folder / "volunteer-service.pdf", title="项目志愿服务记录", station=get_profile(st).name, scope=scope,
+        printed_on=st.clock.now().date(), headers=ACTIVITY_HEADERS, rows=rows["activities"],
+        relative=(8, 24, 8, 12, 10, 6, 7), align="lllllrr",
+        summary=f"本项目志愿活动 {len(rows['activities'])} 场，{people} 名志愿者服务 {len(rows['hours'])} 人次、"
+                f"共 {_hours(tenths)} 小时，获得积分 {earned} 分（手机号、身份证号不随包移交）。",
+        extra=[("服务时长明细（已审核）", HOURS_HEADERS[:7], [r[:7] for r in rows["hours"]], (8, 22, 8, 9, 7, 6, 8))])
+    files = [pdf]
+    files += [write_csv(folder / f"volunteer-{key}.csv", headers, rows[key]) for key, _title, headers in parts]
+    files.append(write_json(folder / "volunteers.json", {**scope.json_fields(), **{
         title: [dict(zip(headers, row, strict=True)) for row in rows[key]] for key, title, headers in parts}}))
     return files
 

@@ -52,7 +52,7 @@ class _Page:
     ops: list[tuple[str, Any]] = field(default_factory=list)
 
 
-def draw_catalogue(out: Path, station: str, year: int, headers: Sequence[str], relative: Sequence[float],
+def draw_catalogue(out: Path, station: str, scope: str, headers: Sequence[str], relative: Sequence[float],
                    groups: Sequence[tuple[str, Sequence[Sequence[object]]]], printed_on: dt.date) -> None:
     font = chinese_font().name
     bold = FONT_BOLD if chinese_font().embedded else font
@@ -96,7 +96,7 @@ def draw_catalogue(out: Path, station: str, year: int, headers: Sequence[str], r
     c = Canvas(str(out), pagesize=(width, height))
     c.setTitle(f"{station}归档文件目录")
     c.setAuthor(station)
-    c.setSubject(f"{year} 年度")
+    c.setSubject(scope)
     c.setCreator("sgz-desktop")
     total = len(pages)
     for number, page in enumerate(pages, start=1):
@@ -106,7 +106,7 @@ def draw_catalogue(out: Path, station: str, year: int, headers: Sequence[str], r
                 c.setFont(bold, 17)
                 c.drawCentredString(width / 2, top - 4 * mm, "归档文件目录")
                 c.setFont(font, 10)
-                c.drawCentredString(width / 2, top - 11 * mm, f"{station} · {year} 年度")
+                c.drawCentredString(width / 2, top - 11 * mm, f"{station} · {scope}")
             elif kind == "heading":
                 text, at = arg
                 c.setFont(bold, 11)

@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ..package import form as form_labels
 from ..package.layout import RETENTION_LABELS, human_size
 from ..package.report import VerifyReport
+from ..package.scope import Scope
 from .pdf import build, chinese_font, style
 from .register import (
     HEADER_GREY,
@@ -75,7 +76,7 @@ CATALOGUE_HEADERS = ("档号", "文号", "责任者", "题名", "日期", "密�
 _CATALOGUE_WIDTHS = (17, 9, 11, 30, 7, 5, 4, 10)
 
 
-def write_catalogue_pdf(out: Path, station: str, year: int, groups: Sequence[tuple[str, Sequence[Sequence[object]]]],
+def write_catalogue_pdf(out: Path, station: str, scope: Scope, groups: Sequence[tuple[str, Sequence[Sequence[object]]]],
                         printed_on: dt.date) -> Path:
     """归档文件目录: one table per (门类, 保管期限); rows are 档号, 文号, 责任者, 题名, 日期, 密级, 页数, 备注.
 
@@ -84,20 +85,22 @@ def write_catalogue_pdf(out: Path, station: str, year: int, groups: Sequence[tup
     from .catalogue_canvas import draw_catalogue
 
     def make(tmp: Path) -> None:
-        draw_catalogue(tmp, station, year, CATALOGUE_HEADERS, _CATALOGUE_WIDTHS, groups, printed_on)
+        draw_catalogue(tmp, station, scope.label, CATALOGUE_HEADERS, _CATALOGUE_WIDTHS, groups, printed_on)
 
     return build(out, make)
 
 
-def write_handover_pdf(out: Path, station: str, recipient: str, year: int, identifier: str,
+def write_handover_pdf(out: Path, station: str, recipient: str, scope: Scope, identifier: str,
                        group_rows: Sequence[Sequence[object]], totals: Sequence[object],
                        registers: Sequence[str], printed_on: dt.date) -> Path:
     """移交清单: who hands what to whom, counts per 门类 and 保管期限, the registers included."""
-    page = RegisterPage("档案移交清单", station, f"{year} 年度 · {identifier}", printed_on,
-                        signatures=("移交人", "接收人"))
+    title = "项目档案移交清单" if scope.is_project else "档案移交清单"
+    page = RegisterPage(title, station, f"{scope.label} · {identifier}", printed_on, signatures=("移交人", "接收人"))
     frame = frame_width(page)
+    what = (f"服务项目：{scope.project_name}；项目周期：{scope.period_text}" if scope.is_project
+            else f"档案年度：{scope.year}")
     body: list[Flowable] = [
-        note(f"移交单位：{station}；接收单位：{recipient}；档案年度：{year}；移交包编号：{identifier}。"),
+        note(f"移交单位：{station}；接收单位：{recipient}；{what}；移交包编号：{identifier}。"),
         table(("门类", "保管期限", "件号起止", "件数", "文件数", "页数", "文件大小"), [*group_rows, totals],
               widths(frame, (12, 10, 16, 8, 8, 8, 12)), align="ccccrrr", total_row=True),
         Spacer(1, 4 * mm),
@@ -106,12 +109,16 @@ def write_handover_pdf(out: Path, station: str, recipient: str, year: int, ident
         note("档案文件、归档文件目录和各登记簿册均在移交包 data/ 文件夹中；每个文件的 SHA-256 列于 "
              "manifest-sha256.txt，标签清单由本站密钥签名。"),
     ]
+    if scope.is_project:
+        body.append(note("本包为该项目周期内的档案选取：每件保留其所在年度的档号和件号，件号不要求连续。"))
     return write_register(out, page, body)
 
 
 def group_row(category: str, category_name: str, retention: str, first: int, last: int, items: int, files: int,
-              pages: int, size: int) -> list[object]:
-    return [f"{category_name}（{category}）", RETENTION_LABELS.get(retention, retention), f"{first:04d}–{last:04d}",
+              pages: int, size: int, year: int | None = None) -> list[object]:
+    """A line of the per-group counts; a project package names the year, since 件号 restart each year."""
+    numbers = f"{first:04d}–{last:04d}" if year is None else f"{year} 年 {first:04d}–{last:04d}"
+    return [f"{category_name}（{category}）", RETENTION_LABELS.get(retention, retention), numbers,
             items, files, pages, human_size(size)]
 
 
@@ -128,17 +135,21 @@ def _kv_table(rows: Sequence[tuple[str, object, bool]], frame: float) -> Table:
     return t
 
 
-def write_registration_form(out: Path, *, station: str, recipient: str, fonds: str, year: int, identifier: str,
+def write_registration_form(out: Path, *, station: str, recipient: str, fonds: str, scope: Scope, identifier: str,
                             zip_name: str, zip_bytes: int, zip_sha256: str, tagmanifest_sha256: str, items: int,
                             files: int, record_bytes: int, pages: int, key_fingerprint: str, exported_at: dt.datetime,
                             exported_by: str, group_rows: Sequence[Sequence[object]]) -> Path:
     """登记表: the figures both sides sign for; the verifier reads the hashes and counts back from it."""
-    page = RegisterPage("年度档案移交登记表", station, f"{year} 年度 · {identifier}", exported_at.date(),
+    title = "项目档案移交登记表" if scope.is_project else "年度档案移交登记表"
+    page = RegisterPage(title, station, f"{scope.label} · {identifier}", exported_at.date(),
                         signatures=("移交单位经办人", "接收单位经办人"))
     frame = frame_width(page)
+    what: list[tuple[str, object, bool]] = (
+        [("服务项目", scope.project_name, False), ("项目周期", scope.period_text, False)] if scope.is_project
+        else [("档案年度", scope.year, False)])
     rows: list[tuple[str, object, bool]] = [
         ("移交单位", station, False), ("接收单位", recipient, False), ("全宗号", fonds, False),
-        ("档案年度", year, False), (form_labels.IDENTIFIER, identifier, False),
+        *what, (form_labels.IDENTIFIER, identifier, False),
         ("移交包文件", f"{zip_name}（{human_size(zip_bytes)}，{zip_bytes:,} 字节）", False),
         (form_labels.ITEMS, f"{items:,}", False), ("档案文件数", f"{files:,}", False),
         (form_labels.BYTES, f"{record_bytes:,}", False), ("页数", f"{pages:,}", False),
@@ -172,7 +183,7 @@ def write_verify_pdf(out: Path, report: VerifyReport) -> Path:
     rows: list[tuple[str, object, bool]] = [
         ("结论", verdict, False), ("移交包", Path(report.package).name, False),
         ("压缩包 SHA-256", report.zip_sha256 or "（未计算）", True), ("大小", f"{report.zip_bytes:,} 字节", False),
-        ("站点 / 年度", f"{s.station or '—'} / {s.year or '—'}", False),
+        ("站点 / 范围", f"{s.station or '—'} / {scope_text(s.year, s.scope)}", False),
         ("件数 / 包内文件数", f"{_or_dash(s.items)} / {_or_dash(s.files)}", False),
         ("站点公钥指纹", s.key_fingerprint or "—", True),
         ("登记公钥", "已核对" if s.pinned_key else "未提供（只核对了包内公钥）", False),
@@ -195,6 +206,28 @@ def write_verify_pdf(out: Path, report: VerifyReport) -> Path:
             for text in c.notes:
                 body.append(note(f"说明（检查 {c.number}）：{_escape(text)}"))
         body.append(Spacer(1, 3 * mm))
+    return write_register(out, page, body)
+
+
+def scope_text(year: str, scope: str) -> str:
+    """What a verified package covers, for people: its project and cycle, or its year."""
+    return scope or (f"{year} 年度" if year else "—")
+
+
+def write_scope_table_pdf(out: Path, *, title: str, station: str, scope: Scope, printed_on: dt.date,
+                          headers: Sequence[str], rows: Sequence[Sequence[object]], relative: Sequence[float],
+                          summary: str = "", align: str = "", wide: bool = True,
+                          extra: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]], Sequence[float]]] = ()
+                          ) -> Path:
+    """A register for a project package (项目志愿服务记录, 项目收支明细...): title, the project and its cycle
+    as subtitle, a summary line and one table (plus ``extra`` titled tables)."""
+    page = RegisterPage(title, station, scope.label, printed_on, wide=wide)
+    frame = frame_width(page)
+    body: list[Flowable] = [note(_escape(summary))] if summary else []
+    body.append(table(headers, rows, widths(frame, relative), align=align) if rows else note("（无记录）"))
+    for heading_text, more_headers, more_rows, more_relative in extra:
+        body += [Spacer(1, 4 * mm), heading(heading_text)]
+        body.append(table(more_headers, more_rows, widths(frame, more_relative)) if more_rows else note("（无记录）"))
     return write_register(out, page, body)
 
 
