@@ -1005,6 +1005,14 @@
     <context>
         <name>SessionDialog</name>
         <message>
+            <source>(no project)</source>
+            <translation>（不属于具体项目）</translation>
+        </message>
+        <message>
+            <source>Service project</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
             <source>New training session</source>
             <translation>新增培训</translation>
         </message>
@@ -1155,6 +1163,10 @@
     </context>
     <context>
         <name>SessionsTab</name>
+        <message>
+            <source>All projects</source>
+            <translation>全部服务项目</translation>
+        </message>
         <message>
             <source>Date</source>
             <translation>培训日期</translation>

@@ -139,7 +139,8 @@ SESSION_COLUMNS = (
 
 
 class SessionSource:
-    """Training sessions; filters ``training_type`` and ``year``; text matches title, organiser, trainer.
+    """Training sessions; filters ``training_type``, ``year`` and ``project_id``; text matches title, organiser,
+    trainer.
     ``page`` rows: the visible columns, then the session id (hidden)."""
 
     def __init__(self, st: Station, actor: Actor, titles: Mapping[str, str] | None = None) -> None:
@@ -164,6 +165,9 @@ class SessionSource:
         year = query.filters.get("year")
         if isinstance(year, int):
             where.append(TrainingSession.held_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        project = query.filters.get("project_id")
+        if isinstance(project, int):
+            where.append(TrainingSession.project_id == project)
         text = query.text.strip()
         if text:
             where.append(or_(TrainingSession.title.contains(text, autoescape=True),

@@ -6,7 +6,7 @@ Hours are exact: the database keeps tenths of an hour as integers, services spea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .errors import NotFound, Problem, ValidationError
-from .models import Staff, TrainingAttendance, TrainingMaterial, TrainingSession
+from .models import Project, Staff, TrainingAttendance, TrainingMaterial, TrainingSession
 from .roles import Actor, Permission, require
 from .staff import post_order
 from .station import Station
@@ -26,7 +26,7 @@ PREJOB_BEFORE_HIRE_DAYS = 90  # pre-job training may come before the first day i
 
 LABELS = {"title": "培训主题", "training_type": "培训类型", "held_on": "培训日期", "hours": "学时",
           "organiser": "主办单位", "trainer": "授课人", "place": "培训地点", "notes": "备注",
-          "attendee": "参训人员", "attended": "参训学时"}
+          "attendee": "参训人员", "attended": "参训学时", "project_id": "服务项目"}
 
 
 # --- hours --------------------------------------------------------------------------------------------
@@ -77,6 +77,7 @@ class SessionInput:
     trainer: str = ""
     place: str = ""
     notes: str = ""
+    project_id: int | None = None  # the service project the training was held for, if any
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,17 @@ class SessionInfo:
     notes: str
     attendees: int
     materials: int
+    project_id: int | None = None
+    project_name: str = ""
 
     def as_input(self) -> SessionInput:
         return SessionInput(self.title, self.training_type, self.held_on, self.hours, self.organiser, self.trainer,
-                            self.place, self.notes)
+                            self.place, self.notes, self.project_id)
 
 
-def session_problems(data: SessionInput, *, today: dt.date, row: int | None = None) -> list[Problem]:
+def session_problems(data: SessionInput, *, today: dt.date, row: int | None = None,
+                     projects: Iterable[int] | None = None) -> list[Problem]:
+    """What is wrong with a session; the project is checked when the known project ids are given."""
     problems = []
     if not data.title.strip():
         problems.append(Problem(LABELS["title"], "不能为空", row))
@@ -115,7 +120,13 @@ def session_problems(data: SessionInput, *, today: dt.date, row: int | None = No
     for key in ("organiser", "trainer", "place"):
         if len(getattr(data, key).strip()) > 100:
             problems.append(Problem(LABELS[key], "不能超过 100 个字", row))
+    if data.project_id is not None and projects is not None and data.project_id not in set(projects):
+        problems.append(Problem(LABELS["project_id"], f"没有编号为 {data.project_id} 的服务项目", row))
     return problems
+
+
+def project_ids(s: Session) -> set[int]:
+    return set(s.scalars(select(Project.id)))
 
 
 def _clean(data: SessionInput) -> SessionInput:
@@ -134,23 +145,26 @@ def _session(s: Session, session_id: int) -> TrainingSession:
 def _session_info(s: Session, row: TrainingSession) -> SessionInfo:
     attendees = s.scalar(select(func.count()).where(TrainingAttendance.session_id == row.id)) or 0
     materials = s.scalar(select(func.count()).where(TrainingMaterial.session_id == row.id)) or 0
+    project = s.scalar(select(Project.name).where(Project.id == row.project_id)) if row.project_id else ""
     return SessionInfo(row.id, row.title, row.training_type, row.held_on, from_tenths(row.hours_tenths),
-                       row.organiser, row.trainer, row.place, row.notes, attendees, materials)
+                       row.organiser, row.trainer, row.place, row.notes, attendees, materials, row.project_id,
+                       project or "")
 
 
 def _apply(row: TrainingSession, data: SessionInput) -> None:
     row.title, row.training_type, row.held_on = data.title, data.training_type, data.held_on
     row.hours_tenths = to_tenths(data.hours)
     row.organiser, row.trainer, row.place, row.notes = data.organiser, data.trainer, data.place, data.notes
+    row.project_id = data.project_id
 
 
 def add_session(st: Station, actor: Actor, data: SessionInput) -> SessionInfo:
     require(actor, Permission.EDIT_TRAINING)
     data = _clean(data)
-    problems = session_problems(data, today=st.clock.now().date())
-    if problems:
-        raise ValidationError(problems)
     with st.begin(actor) as s:
+        problems = session_problems(data, today=st.clock.now().date(), projects=project_ids(s))
+        if problems:
+            raise ValidationError(problems)
         row = TrainingSession()
         _apply(row, data)
         s.add(row)
@@ -162,8 +176,8 @@ def update_session(st: Station, actor: Actor, session_id: int, data: SessionInpu
     """Change a session; its attendees must still fit (in post on the new date, hours within the new length)."""
     require(actor, Permission.EDIT_TRAINING)
     data = _clean(data)
-    problems = session_problems(data, today=st.clock.now().date())
     with st.begin(actor) as s:
+        problems = session_problems(data, today=st.clock.now().date(), projects=project_ids(s))
         row = _session(s, session_id)
         for person, hours, _note in _attendance_rows(s, session_id):
             problems += attendance_problems(person, hours, data)
@@ -193,12 +207,15 @@ def get_session(st: Station, actor: Actor, session_id: int) -> SessionInfo:
         return _session_info(s, _session(s, session_id))
 
 
-def list_sessions(st: Station, actor: Actor, year: int | None = None) -> list[SessionInfo]:
-    """Sessions by date (all years, or one)."""
+def list_sessions(st: Station, actor: Actor, year: int | None = None,
+                  project_id: int | None = None) -> list[SessionInfo]:
+    """Sessions by date (all years, or one; all, or those of one service project)."""
     require(actor, Permission.VIEW)
     stmt = select(TrainingSession).order_by(TrainingSession.held_on, TrainingSession.id)
     if year is not None:
         stmt = stmt.where(TrainingSession.held_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    if project_id is not None:
+        stmt = stmt.where(TrainingSession.project_id == project_id)
     with st.read() as s:
         return [_session_info(s, r) for r in s.scalars(stmt)]
 

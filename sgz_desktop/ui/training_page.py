@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QTabWidget, QVBoxLa
 
 from ..core import training, training_excel
 from ..core.errors import SgzError
+from ..core.projects import list_projects
 from ..core.roles import Actor, Permission
 from ..core.staff_excel import ImportResult
 from ..core.staff_tables import SessionSource
@@ -45,13 +46,20 @@ class SessionsTab(QWidget):
         self.kind.addItem(self.tr("All types"), "")
         for kind in training.TRAINING_TYPES:
             self.kind.addItem(kind, kind)
+        self.project = QComboBox(self)
+        self.project.addItem(self.tr("All projects"), None)
+        for p in list_projects(st, actor):
+            self.project.addItem(p.label, p.id)
         self.table = TablePage(self.source, self.tr("Training sessions"), self,
                                query=TableQuery(sort_key="held_on", descending=True))
         self.table.add_filter(self.year)
         self.table.add_filter(self.kind)
+        self.table.add_filter(self.project)
         self.year.currentIndexChanged.connect(lambda _i: self.table.set_filter("year", self.year.currentData()))
         self.kind.currentIndexChanged.connect(lambda _i: self.table.set_filter("training_type",
                                                                                 self.kind.currentData()))
+        self.project.currentIndexChanged.connect(lambda _i: self.table.set_filter("project_id",
+                                                                                   self.project.currentData()))
         self.table.row_activated.connect(lambda _row: self.open_session())
         self.table.current_row_changed.connect(lambda values: self._selection_changed(values is not None))
         layout.addWidget(self.table, 1)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..core import staff, training, training_materials
 from ..core.errors import SgzError, ValidationError
 from ..core.progress import Progress
+from ..core.projects import list_projects
 from ..core.roles import Actor, Permission
 from ..core.station import Station
 from ..core.training import LABELS, AttendanceInput, Attendee, SessionInfo, SessionInput
@@ -123,6 +124,10 @@ class SessionDialog(QDialog):
         self.organiser = QLineEdit(page)
         self.trainer = QLineEdit(page)
         self.place = QLineEdit(page)
+        self.project = QComboBox(page)  # the service project the training was held for, if any
+        self.project.addItem(self.tr("(no project)"), None)
+        for p in list_projects(self.st, self.actor):
+            self.project.addItem(p.label, p.id)
         self.notes = QPlainTextEdit(page)
         self.notes.setFixedHeight(70)
         form.addRow(self.tr("Title"), e.field(LABELS["title"], self.title))
@@ -132,6 +137,7 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("Organiser"), e.field(LABELS["organiser"], self.organiser))
         form.addRow(self.tr("Trainer"), e.field(LABELS["trainer"], self.trainer))
         form.addRow(self.tr("Place"), e.field(LABELS["place"], self.place))
+        form.addRow(self.tr("Service project"), e.field(LABELS["project_id"], self.project))
         form.addRow(self.tr("Notes"), e.field(LABELS["notes"], self.notes))
         page.setEnabled(self.editable)
         return page
@@ -202,6 +208,7 @@ class SessionDialog(QDialog):
         self.organiser.setText(s.organiser)
         self.trainer.setText(s.trainer)
         self.place.setText(s.place)
+        self.project.setCurrentIndex(max(self.project.findData(s.project_id), 0))
         self.notes.setPlainText(s.notes)
         for a in training.list_attendance(self.st, self.actor, s.id):
             self._attendance[a.staff_id] = (True, "" if a.hours == s.hours else str(training.tidy(a.hours)), a.note)
@@ -376,7 +383,7 @@ class SessionDialog(QDialog):
         return SessionInput(title=self.title.text(), training_type=self.kind.currentText(),
                             held_on=to_date(self.held_on.date()), hours=Decimal(f"{self.hours.value():.1f}"),
                             organiser=self.organiser.text(), trainer=self.trainer.text(), place=self.place.text(),
-                            notes=self.notes.toPlainText())
+                            notes=self.notes.toPlainText(), project_id=self.project.currentData())
 
     def save(self) -> None:
         self.errors.clear()

@@ -207,3 +207,34 @@ def test_social_worker_enters_training_but_head_only_reads(qtbot, zh, station: S
     dialog.tick(people[1].id)
     dialog.save()
     assert dialog.saved is not None and dialog.saved.attendees == 1
+
+
+def test_a_session_belongs_to_a_service_project(qtbot, zh, shown, station: Station, admin: Actor,  # type: ignore[no-untyped-def]
+                                                people: list[StaffInfo], tmp_path: Path) -> None:
+    from sgz_desktop.core import projects
+    from sgz_desktop.core.projects import FEATURED, ProjectInput
+
+    heart = projects.add_project(station, admin, ProjectInput(FEATURED, "心灵港湾", dt.date(2026, 1, 1)))
+    training.add_session(station, admin, SessionInput("政策解读", "政策法规培训", dt.date(2026, 1, 5), Decimal(2)))
+    page = TrainingPage(station, admin)
+    qtbot.addWidget(page)
+    dialog = page.sessions.add_session()
+    assert dialog.project.currentData() is None and dialog.project.itemText(0) == "（不属于具体项目）"
+    dialog.title.setText("心理支持小组带领技巧")
+    dialog.held_on.setDate(dt.date(2026, 2, 10))
+    dialog.project.setCurrentIndex(dialog.project.findData(heart.id))
+    dialog.tick(people[0].id)
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.project_name == "心灵港湾"
+    dialog.grab().save(str(tmp_path / "training-project.png"))
+    page.sessions.table.refresh()
+    page.sessions.project.setCurrentIndex(page.sessions.project.findData(heart.id))
+    assert titles(page) == ["心理支持小组带领技巧"]
+    page.sessions.project.setCurrentIndex(0)
+    assert titles(page) == ["心理支持小组带领技巧", "政策解读"]
+    page.sessions.table.view.selectRow(0)
+    reopened = page.sessions.open_session()
+    assert reopened is not None and reopened.project.currentData() == heart.id
+    reopened.project.setCurrentIndex(0)
+    reopened.save()
+    assert training.list_sessions(station, admin, project_id=heart.id) == []

@@ -28,6 +28,7 @@ class TrainingSession(Base):
     trainer: Mapped[str] = mapped_column(String(100), default="")
     place: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id"), nullable=True, index=True)
 
 
 class TrainingAttendance(Base):
