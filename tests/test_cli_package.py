@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -136,3 +137,36 @@ def test_killing_the_export_at_any_moment_leaves_nothing_at_the_target(station_d
         assert names <= {".Z109-2025-YJ01.zip.part", "Z109-2025-YJ01.zip", "Z109-2025-YJ01.zip.sha256",
                          ".Z109-2025-YJ01.zip.sha256.part", "Z109-2025-YJ01-登记表.pdf",
                          ".Z109-2025-YJ01-登记表.pdf.part"}
+
+
+def test_export_project_lists_projects_then_exports_one_that_verifies(tmp_path: Path) -> None:
+    from sgz_desktop.core.projects import FEATURED, ProjectInput, add_project
+
+    data = DataDir(tmp_path / "station")
+    st, _key = init_station(data, new_station_values(), secret_store=FileSecretStore(data.secret_file))
+    admin = users.login(st, "fuzhanzhang", ADMIN_PASSWORD)
+    users.create_user(st, admin, username="dangan", display_name="赵敏", role=Role.ARCHIVIST, password=PASSWORD)
+    keeper = users.login(st, "dangan", PASSWORD)
+    project = add_project(st, admin, ProjectInput(FEATURED, "楼栋自治", dt.date(2025, 3, 1), "社区治理",
+                                                  dt.date(2025, 12, 31)))
+    src = tmp_path / "src"
+    src.mkdir()
+    ids = [archives.register_item(st, keeper, item(f"楼栋议事会纪要{n}", dt.date(2025, 4 + n, 3),
+                                                   project_id=project.id if n != 1 else None),
+                                  [write_pdf(src)]).id for n in range(3)]
+    archive_filing.finalise(st, keeper, ids)
+    st.close()
+    listed = sgz("export-project", "--list", station=data.root)
+    assert listed.returncode == 0, listed.stderr
+    assert re.search(rf"^{project.id} +【特色】楼栋自治 +2025-03-01 +2025-12-31 +2$", listed.stdout, re.M)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    done = sgz("export-project", str(project.id), "--out", str(usb), station=data.root)
+    assert done.returncode == 0, done.stderr
+    name = f"Z109-XM{project.id:03d}-YJ01"
+    assert "已导出项目「楼栋自治」（2025-03-01 至 2025-12-31）移交包" in done.stdout and "2 件档案" in done.stdout
+    checked = sgz("verify", str(usb / f"{name}.zip"), "--form", str(usb / f"{name}-登记表.pdf"))
+    assert checked.returncode == 0, checked.stdout
+    assert "项目「楼栋自治」 2025-03-01/2025-12-31" in checked.stdout and "年度" not in checked.stdout.splitlines()[0]
+    missing = sgz("export-project", "--out", str(usb), station=data.root)
+    assert missing.returncode == 2 and "--list" in missing.stderr

@@ -1,6 +1,9 @@
-"""``sgz export-year`` (the archive officer) and ``sgz verify`` (the receiving subdistrict).
+"""``sgz export-year`` and ``sgz export-project`` (the archive officer) and ``sgz verify`` (the receiving
+subdistrict).
 
     sgz export-year YEAR --out DIR [--override-reason TEXT] [--replace] [--quiet]
+    sgz export-project PROJECT_ID --out DIR [--override-reason TEXT] [--replace] [--quiet]
+    sgz export-project --list
     sgz verify PACKAGE.zip [--public-key KEY.pem] [--form FORM.pdf | --expect-sha256 HASH] [--report DIR] [--quiet]
 
 ``verify`` opens no station and needs no login or keyring: it runs on the subdistrict's PC with only the
@@ -14,13 +17,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.package.export import export_year
+from ..core.package.collect import project_choices
+from ..core.package.export import ExportResult, export_project, export_year
 from ..core.package.layout import human_size
 from ..core.package.report import VerifyReport
 from ..core.package.verify import verify_package
 from ..core.progress import Progress
-from ..core.reports.package import write_verify_pdf
-from .base import Context, UsageError, add_common
+from ..core.reports.package import scope_text, write_verify_pdf
+from .base import Context, UsageError, add_common, table
 
 if TYPE_CHECKING:
     from .base import Subcommands
@@ -38,6 +42,23 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--replace", action="store_true", help="目标文件夹中已有同名移交包时覆盖")
     p.add_argument("--quiet", action="store_true", help="不显示进度")
     p.set_defaults(handler=export)
+
+    # Its own command rather than ``export-year --project``: a different positional (a project number, not a
+    # year), a different package name and a list to find the number, each with its own help text.
+    p = sub.add_parser("export-project", help="导出某个服务项目周期的档案移交包（档案员）",
+                       description="导出一个服务项目（项目周期）的档案移交包：项目周期内属于该项目的已归档档案、"
+                                   "目录、移交清单和该项目的登记簿册（账目、志愿服务、周期内的人员与培训），"
+                                   "并在旁边生成 .sha256 和登记表 PDF。没有结束日期的项目计至今天。")
+    add_common(p)
+    p.add_argument("project", type=int, nargs="?", metavar="PROJECT_ID",
+                   help="项目编号（用 --list 查看）")
+    p.add_argument("--list", action="store_true", help="列出服务项目及其编号、周期和已归档件数")
+    p.add_argument("--out", type=Path, metavar="DIR", help="保存到哪个文件夹（如 U 盘）")
+    p.add_argument("--override-reason", metavar="TEXT",
+                   help="项目仍有草稿、未审核账目或周期外档案时，强制导出的理由（记入操作日志）")
+    p.add_argument("--replace", action="store_true", help="目标文件夹中已有同名移交包时覆盖")
+    p.add_argument("--quiet", action="store_true", help="不显示进度")
+    p.set_defaults(handler=export_cycle)
 
     p = sub.add_parser("verify", help="校验移交包（接收方，不需要数据库）",
                        description="按四性检测（真实性、完整性、可用性、安全性）的 15 项规则校验移交包；"
@@ -58,10 +79,42 @@ def export(ctx: Context) -> int:
     progress = Progress() if ctx.args.quiet else ctx.progress()
     result = export_year(st, actor, ctx.args.year, ctx.args.out, override_reason=ctx.args.override_reason,
                          progress=progress, replace=ctx.args.replace)
+    return _print_result(ctx, result, f"{ctx.args.year} 年度移交包")
+
+
+def export_cycle(ctx: Context) -> int:
+    args = ctx.args
+    if args.list:
+        return _list_projects(ctx)
+    if args.project is None or args.out is None:
+        raise UsageError("请给出项目编号和 --out 文件夹，如 sgz export-project 3 --out 文件夹；"
+                         "项目编号用 sgz export-project --list 查看。")
+    actor = ctx.login()
+    st = ctx.station()
+    progress = Progress() if args.quiet else ctx.progress()
+    result = export_project(st, actor, args.project, args.out, override_reason=args.override_reason,
+                            progress=progress, replace=args.replace)
+    scope = result.scope
+    what = f"{scope.short}（{scope.period_text}）移交包" if scope is not None else "项目移交包"
+    return _print_result(ctx, result, what)
+
+
+def _list_projects(ctx: Context) -> int:
+    choices = project_choices(ctx.station(), ctx.login())
+    rows = [["编号", "项目", "开始日期", "结束日期", "已归档件数"]]
+    rows += [[str(c.id), c.label, c.start_date.isoformat(), c.end_date.isoformat() if c.end_date else "（未结束）",
+              str(c.items)] for c in choices]
+    for line in table(rows):
+        ctx.print(line)
+    ctx.print(f"共 {len(choices)} 个项目；导出：sgz export-project 编号 --out 文件夹")
+    return 0
+
+
+def _print_result(ctx: Context, result: ExportResult, what: str) -> int:
     if ctx.args.quiet:
         ctx.print(result.zip_path)
         return 0
-    ctx.print(f"已导出 {ctx.args.year} 年度移交包：{result.zip_path}")
+    ctx.print(f"已导出{what}：{result.zip_path}")
     ctx.print(f"  {result.items} 件档案，{result.files} 个文件，{human_size(result.record_bytes)}；"
               f"压缩包 {human_size(result.zip_bytes)}")
     ctx.print(f"  SHA-256：{result.zip_sha256}")
@@ -108,7 +161,7 @@ def verify(ctx: Context) -> int:
 
 def _print_report(ctx: Context, report: VerifyReport) -> None:
     s = report.summary
-    ctx.print(f"移交包 {s.identifier or report.package}：{s.station or '—'} {s.year or ''} 年度，"
+    ctx.print(f"移交包 {s.identifier or report.package}：{s.station or '—'} {scope_text(s.year, s.scope)}，"
               f"{s.items if s.items is not None else '—'} 件")
     ctx.print(f"SHA-256：{report.zip_sha256}")
     if s.key_fingerprint:

@@ -182,7 +182,7 @@ def test_a_project_without_an_end_runs_to_today(station: Station, admin: Actor, 
 def test_unknown_project_empty_project_and_permissions(station: Station, admin: Actor, project: ProjectInfo,
                                                        tmp_path: Path) -> None:
     keeper = archivist(station, admin)
-    with pytest.raises(NotFound, match="sgz projects list"):
+    with pytest.raises(NotFound, match="export-project --list"):
         export_project(station, keeper, 999, out(tmp_path))
     with pytest.raises(ValidationError, match="没有已归档的档案"):
         export_project(station, keeper, project.id, out(tmp_path, "b"), override_reason="试试")

@@ -228,7 +228,7 @@ def project_scope(st: Station, project_id: int) -> Scope:
     with st.read() as s:
         row = s.get(Project, project_id)
         if row is None:
-            raise NotFound(f"没有编号为 {project_id} 的服务项目（用 sgz projects list 查看项目编号）。")
+            raise NotFound(f"没有编号为 {project_id} 的服务项目（项目编号可用 sgz export-project --list 查看）。")
         return Scope.of_project(row.id, row.name, row.start_date, row.end_date, st.clock.now().date())
 
 
