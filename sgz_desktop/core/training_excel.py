@@ -1,14 +1,15 @@
 """Training attendance in Excel: one row per person per session (a sign-in sheet typed up).
 
 Rows with the same title, type and date are one session; a session already in the log is reused. A
-person is found by ID number when given, otherwise by a name that is unique on the roster. All rows are
-checked before anything is written, exactly like the roster import.
+person is found by ID number when given, otherwise by a name that is unique on the roster. The optional
+服务项目 column names the service project a new session belongs to. All rows are checked before anything
+is written, exactly like the roster import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from . import audit, xlsx_input
 from .errors import Problem, ValidationError
 from .excel import write_table_xlsx
-from .models import Staff, TrainingAttendance, TrainingSession
+from .models import Project, Staff, TrainingAttendance, TrainingSession
 from .progress import Progress, quiet
 from .roles import Actor, Permission, require
 from .staff import ID_CONTEXT
@@ -53,6 +54,8 @@ FIELDS = (
     Field("身份证号", "id_number", False, "id", note="花名册中有同名人员时必填"),
     Field("参训学时", "attended", False, "hours", note="不填表示全程参加；不能超过这场培训的学时"),
     Field("备注", "note", False),
+    Field("服务项目", "project", False,
+          note="培训所属服务项目的名称（须已在“项目与财务”中登记）；不填表示不属于具体项目；同一场培训的各行须一致"),
 )
 GUIDE = ("1. 每行登记一人参加一场培训；同一场培训的多名参训人员各占一行，培训信息重复填写即可。",
          "2. 已登记过的培训（主题、类型、日期都相同）会沿用原记录，只添加参训人员。",
@@ -80,6 +83,7 @@ class _Line:
     id_number: str
     attended: Decimal | None
     note: str
+    project: str  # the service project's name, "" for none
 
 
 def _parse(number: int, cells: dict[str, object], problems: list[Problem]) -> _Line | None:
@@ -92,7 +96,7 @@ def _parse(number: int, cells: dict[str, object], problems: list[Problem]) -> _L
                            trainer=c.get("trainer", text, ""), place=c.get("place", text, ""))
     id_number = normalise_id_number(c.get("id_number", xlsx_input.id_number, ""))
     line = _Line(number, session, c.get("name", text, ""), id_number, c.get("attended", _hours_cell, None),
-                 c.get("note", text, ""))
+                 c.get("note", text, ""), c.get("project", text, ""))
     return None if c.failed else line
 
 
@@ -128,6 +132,27 @@ class _People:
         return found[0]
 
 
+def _project_ids(st: Station) -> dict[str, list[int]]:
+    with st.read() as s:
+        found: dict[str, list[int]] = {}
+        for pid, name in s.execute(select(Project.id, Project.name).order_by(Project.id)):
+            found.setdefault(name, []).append(pid)
+    return found
+
+
+def _with_project(line: _Line, projects: dict[str, list[int]]) -> SessionInput | Problem:
+    """The line's session with the project its 服务项目 cell names."""
+    if not line.project:
+        return line.session
+    ids = projects.get(line.project, [])
+    if not ids:
+        return Problem("服务项目", f"没有名为「{line.project}」的服务项目，请先在“项目与财务”中登记", line.number)
+    if len(ids) > 1:
+        return Problem("服务项目", f"有 {len(ids)} 个服务项目叫「{line.project}」，请导入后在培训记录中选择",
+                       line.number)
+    return replace(line.session, project_id=ids[0])
+
+
 def import_attendance(st: Station, actor: Actor, path: Path, progress: Progress | None = None,
                       dry_run: bool = False) -> ImportResult:
     """Add the file's sessions and attendance, or nothing: any bad row raises one ValidationError."""
@@ -138,9 +163,11 @@ def import_attendance(st: Station, actor: Actor, path: Path, progress: Progress 
     people = _People(st)
     problems: list[Problem] = []
     lines = [line for number, cells in sheet.rows if (line := _parse(number, cells, problems)) is not None]
+    projects = _project_ids(st)
     with st.read() as s:
         known = {(r.title, r.training_type, r.held_on): (r.id, SessionInput(r.title, r.training_type, r.held_on,
-                                                                            from_tenths(r.hours_tenths)))
+                                                                            from_tenths(r.hours_tenths),
+                                                                            project_id=r.project_id))
                  for r in s.scalars(select(TrainingSession))}
         already = {(sid, pid) for sid, pid in s.execute(select(TrainingAttendance.session_id,
                                                                 TrainingAttendance.staff_id))}
@@ -149,16 +176,27 @@ def import_attendance(st: Station, actor: Actor, path: Path, progress: Progress 
     plan: list[tuple[tuple[str, str, dt.date], Attendee, Decimal, str]] = []
     for line in lines:
         key = (line.session.title, line.session.training_type, line.session.held_on)
-        session = line.session
+        typed = _with_project(line, projects)
+        if isinstance(typed, Problem):
+            problems.append(typed)
+            continue
+        session = typed
         if key in known:
             session = known[key][1]
             if line.session.hours != session.hours:
                 problems.append(Problem("学时", f"这场培训已登记为 {session.hours} 学时，与本行不一致", line.number))
                 continue
+            if line.project and typed.project_id != session.project_id:
+                problems.append(Problem("服务项目", "这场培训已登记的服务项目与本行不一致（请在培训记录中修改）",
+                                        line.number))
+                continue
         elif key in sessions:
             first, session = sessions[key]
             if line.session.hours != session.hours:
                 problems.append(Problem("学时", f"与第 {first} 行同一场培训的学时 {session.hours} 不一致", line.number))
+                continue
+            if typed.project_id != session.project_id:
+                problems.append(Problem("服务项目", f"与第 {first} 行同一场培训的服务项目不一致", line.number))
                 continue
         else:
             found = session_problems(session, today=today, row=line.number)
@@ -194,7 +232,8 @@ def import_attendance(st: Station, actor: Actor, path: Path, progress: Progress 
         for key, (_first, session) in sessions.items():
             new = TrainingSession(title=session.title, training_type=session.training_type, held_on=session.held_on,
                                   hours_tenths=to_tenths(session.hours), organiser=session.organiser,
-                                  trainer=session.trainer, place=session.place, notes="")
+                                  trainer=session.trainer, place=session.place, notes="",
+                                  project_id=session.project_id)
             s.add(new)
             s.flush()
             ids[key] = new.id
@@ -215,15 +254,17 @@ def export_attendance(st: Station, actor: Actor, path: Path, year: int | None = 
     require(actor, Permission.VIEW)
     stmt = (select(TrainingSession.title, TrainingSession.training_type, TrainingSession.held_on,
                    TrainingSession.hours_tenths, TrainingSession.organiser, TrainingSession.trainer,
-                   TrainingSession.place, Staff.name, TrainingAttendance.hours_tenths, TrainingAttendance.note)
+                   TrainingSession.place, Staff.name, TrainingAttendance.hours_tenths, TrainingAttendance.note,
+                   Project.name)
             .join(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)
             .join(Staff, Staff.id == TrainingAttendance.staff_id)
+            .outerjoin(Project, Project.id == TrainingSession.project_id)
             .order_by(TrainingSession.held_on, TrainingSession.id, Staff.id))
     if year is not None:
         stmt = stmt.where(TrainingSession.held_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     with st.read() as s:
-        rows = [(t, k, d, from_tenths(h), o, tr, pl, n, "", from_tenths(a), note)
-                for t, k, d, h, o, tr, pl, n, a, note in s.execute(stmt)]
+        rows = [(t, k, d, from_tenths(h), o, tr, pl, n, "", from_tenths(a), note, project or "")
+                for t, k, d, h, o, tr, pl, n, a, note, project in s.execute(stmt)]
     kinds = ["date" if f.kind == "date" else "text" for f in FIELDS]
     return write_table_xlsx(Path(path), SHEET, [f.header for f in FIELDS], rows, progress, kinds, total=len(rows))
 

@@ -184,7 +184,7 @@ def att_line(title: str, name: str, **values: object) -> list[object]:
                                "主办单位": "同心社工中心", "授课人": "陈老师", "培训地点": "三楼会议室", "姓名": name,
                                "身份证号": None, "参训学时": None, "备注": ""}
     line.update(values)
-    return [line[h] for h in ATT_HEADERS]
+    return [line.get(h) for h in ATT_HEADERS]
 
 
 def test_attendance_import_groups_sessions_and_checks_people(station: Station, admin: Actor, tmp_path: Path) -> None:

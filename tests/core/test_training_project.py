@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -13,10 +14,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-from sgz_desktop.core import projects, training
+from sgz_desktop.core import projects, training, training_excel
 from sgz_desktop.core.db import migrate
 from sgz_desktop.core.db.base import Base
 from sgz_desktop.core.errors import ValidationError
+from sgz_desktop.core.excel import read_rows
 from sgz_desktop.core.projects import BASIC, FEATURED, ProjectInput
 from sgz_desktop.core.roles import Actor
 from sgz_desktop.core.staff_tables import SessionSource
@@ -24,6 +26,7 @@ from sgz_desktop.core.station import Station
 from sgz_desktop.core.tables import TableQuery
 from sgz_desktop.core.training import AttendanceInput, SessionInput
 from tests.core.staff_factory import add
+from tests.core.test_staff_excel import fill_template
 
 START = dt.date(2025, 1, 1)
 
@@ -95,3 +98,40 @@ def test_upgrading_to_0007_keeps_sessions_attendance_and_links(station: Station,
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
         fks = conn.exec_driver_sql("PRAGMA foreign_key_list(training_attendance)").all()
     assert any(fk[2] == "training_session" for fk in fks)
+
+
+def test_excel_import_and_export_carry_the_project(station: Station, admin: Actor, tmp_path: Path) -> None:
+    a, b = add(station, admin, 580), add(station, admin, 581)
+    heart = projects.add_project(station, admin, ProjectInput(FEATURED, "心灵港湾", START))
+    projects.add_project(station, admin, ProjectInput(FEATURED, "五社联动", START))
+    known = training.add_session(station, admin, session("督导会", heart.id))
+    headers = [f.header for f in training_excel.FIELDS]
+
+    def line(title: str, name: str, project: str | None) -> list[object]:
+        values = {"培训主题": title, "培训类型": "实务培训", "培训日期": dt.date(2025, 5, 20), "学时": 3, "姓名": name,
+                  "服务项目": project}
+        return [values.get(h) for h in headers]
+
+    bad = [line("小组技巧", a.name, "心灵港湾"), line("小组技巧", b.name, "五社联动"),
+           line("社区走访", a.name, "查无此项目"), line("督导会", b.name, "五社联动")]
+    template = training_excel.attendance_template(tmp_path / "签到.xlsx")
+    with pytest.raises(ValidationError) as err:
+        training_excel.import_attendance(station, admin, fill_template(template, bad, training_excel.SHEET))
+    assert {(p.row, p.field) for p in err.value.problems} == {(3, "服务项目"), (4, "服务项目"), (5, "服务项目")}
+    text = str(err.value)
+    assert "与第 2 行同一场培训的服务项目不一致" in text and "没有名为「查无此项目」的服务项目" in text
+    assert [s.title for s in training.list_sessions(station, admin)] == ["督导会"]
+    good = [line("小组技巧", a.name, "心灵港湾"), line("小组技巧", b.name, "心灵港湾"), line("社区走访", a.name, None),
+            line("督导会", b.name, None)]
+    template = training_excel.attendance_template(tmp_path / "签到2.xlsx")
+    result = training_excel.import_attendance(station, admin, fill_template(template, good, training_excel.SHEET))
+    assert (result.added, result.sessions_added) == (4, 2)
+    by_title = {s.title: s.project_name for s in training.list_sessions(station, admin)}
+    assert by_title == {"督导会": "心灵港湾", "小组技巧": "心灵港湾", "社区走访": ""}
+    assert training.get_session(station, admin, known.id).attendees == 1
+    out = tmp_path / "导出.xlsx"
+    assert training_excel.export_attendance(station, admin, out) == 4
+    rows = list(read_rows(out))
+    assert rows[0][-1] == "服务项目"
+    assert sorted((r[0], r[-1] or "") for r in rows[1:]) == [
+        ("小组技巧", "心灵港湾"), ("小组技巧", "心灵港湾"), ("督导会", "心灵港湾"), ("社区走访", "")]
