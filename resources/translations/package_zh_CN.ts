@@ -4,32 +4,32 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="22" />
+        <location filename="../../sgz_desktop/ui/export_page.py" line="22"/>
         <source>Yearly Export</source>
         <translation>年度移交</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="31" />
-        <source>Once a year the station hands its archives to the subdistrict (Article 24): one zip with a BagIt bag of the year's finalised items and their files, the catalogue, the handover list and the registers, signed with the station's key. Beside it: its SHA-256 and a registration form for both sides to sign.</source>
-        <translation>社工站每年向街道移交档案（第二十四条）：一个 zip 压缩包，内含 BagIt 包——本年度已归档的档案及其文件、归档文件目录、移交清单和各项登记簿册，并用站点密钥签名。压缩包旁附有它的 SHA-256 和一份供双方签字的登记表。</translation>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="31"/>
+        <source>Once a year the station hands its archives to the subdistrict (Article 24): one zip with a BagIt bag of the year&apos;s finalised items and their files, the catalogue, the handover list and the registers, signed with the station&apos;s key. Beside it: its SHA-256 and a registration form for both sides to sign. A service project&apos;s cycle can be handed over the same way, with the project&apos;s items and registers.</source>
+        <translation>站点每年向街道移交档案（第二十四条）：一个 zip 压缩包，内含 BagIt 包，装有本年度已归档的档案及其文件、归档文件目录、移交清单和各登记簿册，并用站点密钥签名。旁边附有它的 SHA-256 和供双方签字的登记表。服务项目的一个项目周期也可以同样移交，包内是该项目的档案和登记簿册。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="36" />
-        <source>Export a year…</source>
-        <translation>导出年度移交包…</translation>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="37"/>
+        <source>Export a year or a project…</source>
+        <translation>导出年度或项目…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="41" />
+        <location filename="../../sgz_desktop/ui/export_page.py" line="42"/>
         <source>Only the archivist (or the administrator) can export.</source>
         <translation>只有档案员（或管理员）可以导出。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="46" />
+        <location filename="../../sgz_desktop/ui/export_page.py" line="47"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="48" />
+        <location filename="../../sgz_desktop/ui/export_page.py" line="49"/>
         <source>Verify a package</source>
         <translation>校验移交包</translation>
     </message>
@@ -37,50 +37,55 @@
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="252" />
-        <source>Export the yearly handover package</source>
-        <translation>导出年度档案移交包</translation>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="301"/>
+        <source>Export a handover package</source>
+        <translation>导出档案移交包</translation>
     </message>
 </context>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="209" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="255"/>
         <source>Package written</source>
         <translation>移交包已生成</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="218" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="264"/>
         <source>Print the registration form…</source>
         <translation>打印登记表…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="221" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="267"/>
         <source>Both sides sign the form. The receiver checks the package with the verifier (Yearly Export → Verify a package, or sgz verify).</source>
         <translation>登记表由双方签字。接收方用校验功能核对移交包（“年度移交 → 校验移交包”，或 sgz verify）。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="229" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="275"/>
         <source>Package: %1</source>
         <translation>移交包：%1</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="230" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="276"/>
         <source>%1 items, %2 files, %3; zip %4.</source>
         <translation>%1 件档案，%2 个文件，%3；压缩包 %4。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="232" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="278"/>
         <source>SHA-256 of the zip (also in %1):</source>
         <translation>压缩包的 SHA-256（也保存在 %1 中）：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="234" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="280"/>
+        <source>Project %1, cycle %2.</source>
+        <translation>服务项目：%1，项目周期：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="283"/>
         <source>Exported anyway with %1 open matters; the reason is in the audit log.</source>
         <translation>已强制导出，仍有 %1 项未处理；理由已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="244" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="293"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
@@ -88,47 +93,52 @@
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="155" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="196"/>
         <source>Target folder</source>
         <translation>目标文件夹</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="156" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="197"/>
         <source>Choose where to write the package, for example a USB drive. Beside the zip come its .sha256 file and the registration form to print.</source>
         <translation>选择移交包的保存位置，例如 U 盘。压缩包旁会同时生成 .sha256 文件和待打印的登记表。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="163" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="204"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="167" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="208"/>
         <source>Replace a package of the same name in this folder</source>
         <translation>覆盖该文件夹中的同名移交包</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="169" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="210"/>
         <source>Next starts the export; it can be cancelled, and a cancelled export leaves nothing behind.</source>
         <translation>点“下一步”开始导出；导出可以取消，取消后不留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="175" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="216"/>
         <source>Choose the target folder</source>
         <translation>选择目标文件夹</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="193" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="236"/>
         <source>Exporting the yearly package</source>
         <translation>正在导出年度移交包</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="195" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="237"/>
+        <source>Exporting the project&apos;s package</source>
+        <translation>正在导出项目移交包</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="241"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="198" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="244"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -136,138 +146,143 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="43" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="43"/>
         <source>Package (.zip):</source>
         <translation>移交包（.zip）：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="43" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="43"/>
         <source>Zip files (*.zip)</source>
         <translation>压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="44" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="44"/>
         <source>Registered public key (optional):</source>
         <translation>登记的站点公钥（可选）：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="45" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="45"/>
         <source>Public keys (*.pem);;All files (*)</source>
         <translation>公钥文件 (*.pem);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="46" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="46"/>
         <source>Registration form (optional):</source>
         <translation>登记表（可选）：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="46" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="46"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="49" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="49"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="52" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="52"/>
         <source>Open the report</source>
         <translation>查看校验报告</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="55" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="55"/>
         <source>Save the report (PDF and JSON)…</source>
         <translation>保存校验报告（PDF 和 JSON）…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="66" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="70"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="66" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="70"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="75" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="79"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="95" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="99"/>
         <source>Choose the package (.zip) to verify.</source>
         <translation>请选择要校验的移交包（.zip）。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="100" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="104"/>
         <source>File not found: %1</source>
         <translation>找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="107" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="111"/>
         <source>Verifying the package</source>
         <translation>正在校验移交包</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="111" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="115"/>
         <source>Verification failed</source>
         <translation>校验出错</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="121" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="125"/>
         <source>Open a package to check its authenticity, completeness, usability and security (DA/T 70).</source>
         <translation>打开移交包，检测其真实性、完整性、可用性和安全性（DA/T 70 四性检测）。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="126" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="131"/>
         <source>Passed: all 15 checks.</source>
         <translation>通过：15 项检查全部合格。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="128" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="133"/>
         <source>Not passed: %1 of 15 checks failed.</source>
         <translation>不通过：15 项检查中有 %1 项未通过。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="129" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="134"/>
         <source>%1 · %2 · year %3 · %4 items · SHA-256 %5</source>
         <translation>%1 · %2 · %3 年度 · %4 件 · SHA-256 %5</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="136" />
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="140" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="138"/>
+        <source>%1 · %2 · %3 · %4 items · SHA-256 %5</source>
+        <translation>%1 · %2 · %3 · %4 件 · SHA-256 %5</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="146"/>
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="150"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="136" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="146"/>
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="140" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="150"/>
         <source>Failed (%1)</source>
         <translation>未通过（%1 处）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="164" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="174"/>
         <source>Verification report</source>
         <translation>校验报告</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="169" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="179"/>
         <source>Save the report to</source>
         <translation>校验报告保存到</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="173" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="183"/>
         <source>Report saved</source>
         <translation>已保存校验报告</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/verify_page.py" line="173" />
+        <location filename="../../sgz_desktop/ui/verify_page.py" line="183"/>
         <source>Saved %1 and its JSON copy.</source>
         <translation>已保存 %1 及其 JSON 副本。</translation>
     </message>
@@ -275,69 +290,89 @@
 <context>
     <name>YearPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="53" />
-        <source>Year and pre-check</source>
-        <translation>年度与预检</translation>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="57"/>
+        <source>Scope and pre-check</source>
+        <translation>移交范围与预检</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="54" />
-        <source>The package holds the year's finalised archive items, the catalogue, the handover list and the registers of every area.</source>
-        <translation>移交包包含本年度已归档的档案、归档文件目录、移交清单和各业务的登记簿册。</translation>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="58"/>
+        <source>A year&apos;s package holds the year&apos;s finalised archive items; a project&apos;s package holds the project&apos;s items dated within its cycle. Both carry the catalogue, the handover list and the registers.</source>
+        <translation>年度移交包装有该年度已归档的档案；项目移交包装有该项目在项目周期内的档案。两者都附有归档文件目录、移交清单和登记簿册。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="58" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="63"/>
         <source>Archival year:</source>
         <translation>档案年度：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="73" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="75"/>
+        <source>Project cycle:</source>
+        <translation>项目周期：</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="80"/>
+        <source>open</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="92"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="73" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="92"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="73" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="92"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="74" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="93"/>
         <source>Files</source>
         <translation>文件数</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="74" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="93"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="74" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="93"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="79" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="98"/>
         <source>To settle before the export:</source>
         <translation>导出前需处理：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="83" />
-        <source>Export anyway (the archivist's decision, recorded in the audit log)</source>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="102"/>
+        <source>Export anyway (the archivist&apos;s decision, recorded in the audit log)</source>
         <translation>仍然导出（由档案员决定，记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="87" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="106"/>
         <source>Reason for exporting anyway</source>
         <translation>强制导出的理由</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="108" />
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="143"/>
         <source>%1 items, %2 files, %3 pages, %4.</source>
         <translation>%1 件，%2 个文件，%3 页，%4。</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="146"/>
+        <source>Project cycle %1 to %2: </source>
+        <translation>项目周期 %1 至 %2：</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="149"/>
+        <source>The project has no end date: its cycle runs to today.</source>
+        <translation>该项目没有结束日期，项目周期计至今天。</translation>
     </message>
 </context>
 </TS>

@@ -30,10 +30,11 @@ class ExportPage(QWidget):
         text = QLabel(self.tr(
             "Once a year the station hands its archives to the subdistrict (Article 24): one zip with a BagIt bag of "
             "the year's finalised items and their files, the catalogue, the handover list and the registers, signed "
-            "with the station's key. Beside it: its SHA-256 and a registration form for both sides to sign."))
+            "with the station's key. Beside it: its SHA-256 and a registration form for both sides to sign. A "
+            "service project's cycle can be handed over the same way, with the project's items and registers."))
         text.setWordWrap(True)
         inner.addWidget(text)
-        self.start = QPushButton(self.tr("Export a year…"))
+        self.start = QPushButton(self.tr("Export a year or a project…"))
         self.start.clicked.connect(self.open_wizard)
         allowed = actor.can(Permission.EXPORT_YEAR)
         self.start.setEnabled(allowed)

@@ -1,7 +1,9 @@
-"""The archive officer's export wizard: choose the year and see what blocks it, choose the folder (a USB
-drive), export with progress and cancel, then the hash and the registration form to print.
+"""The archive officer's export wizard: choose the year or a service project's cycle (项目周期) and see what
+blocks it, choose the folder (a USB drive), export with progress and cancel, then the hash and the
+registration form to print.
 
-Every step calls the core (``precheck``, ``export_year``); the export runs on the shared worker.
+Every step calls the core (``precheck`` / ``precheck_project``, ``export_year`` / ``export_project``); the
+export runs on the shared worker.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import SgzError
-from ..core.package.collect import PreCheck, archive_years, precheck
-from ..core.package.export import OVERRIDABLE, ExportResult, export_year
+from ..core.package.collect import PreCheck, archive_years, precheck, precheck_project, project_choices
+from ..core.package.export import OVERRIDABLE, ExportResult, export_project, export_year
 from ..core.package.layout import RETENTION_LABELS, human_size
 from ..core.progress import Cancelled, Progress
 from ..core.roles import Actor
@@ -45,17 +48,21 @@ def _hint(text: str = "") -> QLabel:
 
 
 class YearPage(QWizardPage):
-    """Step 1: the year, its counts per 门类 and 保管期限, and what must be settled first."""
+    """Step 1: the year or the project's cycle, its counts per 门类 and 保管期限, and what must be settled
+    first."""
 
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(self.tr("Year and pre-check"))
-        self.setSubTitle(self.tr("The package holds the year's finalised archive items, the catalogue, the "
-                                 "handover list and the registers of every area."))
+        self.setTitle(self.tr("Scope and pre-check"))
+        self.setSubTitle(self.tr("A year's package holds the year's finalised archive items; a project's package "
+                                 "holds the project's items dated within its cycle. Both carry the catalogue, the "
+                                 "handover list and the registers."))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Archival year:")))
+        self.by_year = QRadioButton(self.tr("Archival year:"))
+        self.by_year.setChecked(True)
+        row.addWidget(self.by_year)
         self.year = QComboBox()
         today = wizard.st.clock.now().date()
         years = sorted(set(archive_years(wizard.st)) | {today.year - 1}, reverse=True)
@@ -64,8 +71,20 @@ class YearPage(QWizardPage):
         self.year.setCurrentIndex(years.index(today.year - 1))
         self.year.currentIndexChanged.connect(self.refresh)
         row.addWidget(self.year)
-        row.addStretch()
+        row.addSpacing(24)
+        self.by_project = QRadioButton(self.tr("Project cycle:"))
+        row.addWidget(self.by_project)
+        self.project = QComboBox()
+        self.project.setMinimumContentsLength(28)
+        for c in project_choices(wizard.st, wizard.actor):
+            end = c.end_date.isoformat() if c.end_date else self.tr("open")
+            self.project.addItem(f"{c.label}（{c.start_date.isoformat()} – {end}）", c.id)
+        self.project.currentIndexChanged.connect(self._project_changed)
+        self.by_project.setEnabled(self.project.count() > 0)
+        self.project.setEnabled(False)
+        row.addWidget(self.project, 1)
         layout.addLayout(row)
+        self.by_year.toggled.connect(self._scope_toggled)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -96,21 +115,43 @@ class YearPage(QWizardPage):
     def selected_year(self) -> int:
         return int(self.year.currentData())
 
+    @property
+    def selected_project(self) -> int | None:
+        """The project's number when the project's cycle is chosen, else None (the year)."""
+        return int(self.project.currentData()) if self.by_project.isChecked() and self.project.count() else None
+
+    def _scope_toggled(self, by_year: bool) -> None:
+        self.year.setEnabled(by_year)
+        self.project.setEnabled(not by_year)
+        self.refresh()
+
+    def _project_changed(self) -> None:
+        if self.by_project.isChecked():
+            self.refresh()
+
     def refresh(self) -> None:
+        project = self.selected_project
         try:
-            self.check = precheck(self.wiz.st, self.wiz.actor, self.selected_year)
+            self.check = (precheck(self.wiz.st, self.wiz.actor, self.selected_year) if project is None
+                          else precheck_project(self.wiz.st, self.wiz.actor, project))
         except SgzError as err:
             self.check = None
             self.summary.setText(str(err))
             self.completeChanged.emit()
             return
         c = self.check
-        self.summary.setText(self.tr("%1 items, %2 files, %3 pages, %4.").replace("%1", f"{c.items:,}")
-                             .replace("%2", f"{c.files:,}").replace("%3", f"{c.pages:,}")
-                             .replace("%4", human_size(c.bytes)))
+        text = self.tr("%1 items, %2 files, %3 pages, %4.").replace("%1", f"{c.items:,}") \
+            .replace("%2", f"{c.files:,}").replace("%3", f"{c.pages:,}").replace("%4", human_size(c.bytes))
+        if c.scope.is_project:
+            text = self.tr("Project cycle %1 to %2: ").replace("%1", c.scope.first.isoformat()) \
+                .replace("%2", c.scope.last.isoformat()) + text
+            if c.scope.open_ended:
+                text += " " + self.tr("The project has no end date: its cycle runs to today.")
+        self.summary.setText(text)
         self.groups.setRowCount(len(c.groups))
         for r, g in enumerate(c.groups):
-            values = [f"{g.category_name}（{g.category}）", RETENTION_LABELS.get(g.retention, g.retention),
+            name = f"{g.category_name}（{g.category}）" + (f" · {g.year}" if g.year else "")
+            values = [name, RETENTION_LABELS.get(g.retention, g.retention),
                       f"{g.items:,}", f"{g.files:,}", f"{g.pages:,}", human_size(g.bytes)]
             for col, text in enumerate(values):
                 cell = QTableWidgetItem(text)
@@ -182,15 +223,20 @@ class TargetPage(QWizardPage):
 
     def validatePage(self) -> bool:
         year_page = self.wiz.year_page
-        year, reason = year_page.selected_year, year_page.override_reason
+        year, project, reason = year_page.selected_year, year_page.selected_project, year_page.override_reason
         target, replace = Path(self.folder.text().strip()), self.replace.isChecked()
         st, actor = self.wiz.st, self.wiz.actor
 
         def work(progress: Progress) -> ExportResult:
+            if project is not None:
+                return export_project(st, actor, project, target, override_reason=reason, progress=progress,
+                                      replace=replace)
             return export_year(st, actor, year, target, override_reason=reason, progress=progress, replace=replace)
 
+        title = self.tr("Exporting the yearly package") if project is None else \
+            self.tr("Exporting the project's package")
         try:
-            self.wiz.exported = run_and_wait(self, self.tr("Exporting the yearly package"), work)
+            self.wiz.exported = run_and_wait(self, title, work)
         except Cancelled:
             self.status.setText(self.tr("Cancelled: nothing was written."))
             return False
@@ -230,9 +276,12 @@ class ResultPage(QWizardPage):
                  self.tr("%1 items, %2 files, %3; zip %4.").replace("%1", f"{r.items:,}").replace("%2", f"{r.files:,}")
                  .replace("%3", human_size(r.record_bytes)).replace("%4", human_size(r.zip_bytes)),
                  self.tr("SHA-256 of the zip (also in %1):").replace("%1", r.sha256_path.name)]
+        if r.scope is not None and r.scope.is_project:
+            lines.insert(0, self.tr("Project %1, cycle %2.").replace("%1", r.scope.project_name)
+                         .replace("%2", r.scope.period_text))
         if r.overridden:
-            lines.insert(2, self.tr("Exported anyway with %1 open matters; the reason is in the audit log.")
-                         .replace("%1", str(len(r.overridden))))
+            anyway = self.tr("Exported anyway with %1 open matters; the reason is in the audit log.")
+            lines.insert(len(lines) - 1, anyway.replace("%1", str(len(r.overridden))))  # before the hash line
         self.text.setText("\n".join(lines))
         self.hash.setText(r.zip_sha256)
 
@@ -249,7 +298,7 @@ class ExportWizard(QWizard):
         super().__init__(parent)
         self.st, self.actor = st, actor
         self.exported: ExportResult | None = None
-        self.setWindowTitle(self.tr("Export the yearly handover package"))
+        self.setWindowTitle(self.tr("Export a handover package"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

@@ -134,6 +134,10 @@ class VerifyPage(QWidget):
         details = self.tr("%1 · %2 · year %3 · %4 items · SHA-256 %5").replace("%1", s.identifier or "—") \
             .replace("%2", s.station or "—").replace("%3", s.year or "—") \
             .replace("%4", "—" if s.items is None else str(s.items)).replace("%5", report.zip_sha256)
+        if s.scope:  # a project package: its project and cycle instead of the year
+            details = self.tr("%1 · %2 · %3 · %4 items · SHA-256 %5").replace("%1", s.identifier or "—") \
+                .replace("%2", s.station or "—").replace("%3", s.scope) \
+                .replace("%4", "—" if s.items is None else str(s.items)).replace("%5", report.zip_sha256)
         self.verdict.setText(head)
         self.details.setText(details)
         self.verdict.setStyleSheet(f"color: {(PASS if report.passed else FAIL).name()}; font-weight: bold;")

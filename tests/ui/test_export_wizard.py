@@ -118,3 +118,43 @@ def test_page_offers_the_wizard_only_to_those_who_may_export(qtbot, zh, station:
     other = ExportPage(station, social_worker(station, admin))
     qtbot.addWidget(other)
     assert not other.start.isEnabled()
+
+
+def test_wizard_exports_a_project_cycle(qtbot, zh, station: Station, admin: Actor, keeper: Actor,  # type: ignore[no-untyped-def]
+                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sgz_desktop.core.projects import FEATURED, ProjectInput, add_project
+
+    shown: list[Path] = []
+    monkeypatch.setattr(pdf_preview, "show_pdf_preview", lambda parent, path, title: shown.append(path))
+    project = add_project(station, admin, ProjectInput(FEATURED, "楼栋自治·邻里守望", dt.date(2025, 3, 1), "社区治理"))
+    src = tmp_path / "more"
+    src.mkdir()
+    for n in range(2):
+        finalised(station, keeper, keeper, src, item(f"楼栋议事会纪要{n}", dt.date(2025, 5 + n, 8),
+                                                     project_id=project.id))
+    wizard = ExportWizard(station, keeper)
+    qtbot.addWidget(wizard)
+    wizard.resize(820, 600)
+    wizard.show()
+    page = wizard.year_page
+    assert wizard.windowTitle() == "导出档案移交包" and page.selected_project is None
+    assert page.project.count() == 1 and "楼栋自治·邻里守望（2025-03-01 – 未结束）" in page.project.itemText(0)
+    page.by_project.setChecked(True)
+    assert page.selected_project == project.id and not page.year.isEnabled()
+    assert page.check is not None and page.check.items == 2 and page.isComplete()
+    assert "项目周期 2025-03-01 至 2026-03-02" in page.summary.text() and "计至今天" in page.summary.text()
+    assert page.groups.item(0, 0).text().endswith("· 2025")
+    shot(wizard, "wizard-project")
+    wizard.next()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    wizard.target_page.folder.setText(str(usb))
+    wizard.next()
+    result = wizard.exported
+    assert result is not None and result.zip_path.name == f"Z109-XM{project.id:03d}-YJ01.zip" and result.items == 2
+    assert "服务项目：楼栋自治·邻里守望" in wizard.result_page.text.text()
+    shot(wizard, "wizard-project-result")
+    wizard.result_page.print_form.click()
+    assert shown == [result.form_path]
+    page.by_year.setChecked(True)  # back to the year: the year's pre-check again
+    assert page.selected_project is None and page.check is not None and page.check.items == 5
