@@ -48,7 +48,9 @@ def _committed(obj: Any, key: str) -> Any:
 
 def _changed(obj: Any) -> set[str]:
     state = inspect(obj)
-    return {a.key for a in state.mapper.column_attrs if state.attrs[a.key].history.has_changes()}
+    # Only attributes set since the last flush can have changes (``unmodified`` is cheap, history is not).
+    touched = set(state.mapper.column_attrs.keys()) - state.unmodified
+    return {key for key in touched if state.attrs[key].history.has_changes()}
 
 
 def _item_is_final(session: Session, item_id: int | None) -> bool:

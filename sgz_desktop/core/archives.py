@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -248,25 +247,10 @@ def apply_input(row: ArchiveItem, data: ItemInput) -> None:
 
 # --- files --------------------------------------------------------------------------------------------
 
-INGEST_THREADS = 8  # waiting for the disk to confirm each file is most of an ingest: overlap the waits
-
-
 def ingest_files(st: Station, paths: Sequence[Path], *, distinct: bool = True) -> list[StoredFile]:
     """Copy every file into the store (hashed, flushed, renamed), several at a time; all problems at once,
     nothing recorded. The files come back in the order given; ``distinct`` refuses the same content twice."""
-    store = attachment_store(st)
-
-    def one(path: Path) -> StoredFile | ValidationError:
-        try:
-            return store.ingest(Path(path))
-        except ValidationError as err:
-            return err
-
-    if len(paths) > 1:
-        with ThreadPoolExecutor(max_workers=min(INGEST_THREADS, len(paths))) as pool:
-            outcomes = list(pool.map(one, paths))
-    else:
-        outcomes = [one(p) for p in paths]
+    outcomes = attachment_store(st).ingest_many([Path(p) for p in paths])
     stored = [o for o in outcomes if isinstance(o, StoredFile)]
     problems = [p for o in outcomes if isinstance(o, ValidationError) for p in o.problems]
     seen: dict[str, str] = {}
@@ -463,9 +447,14 @@ def register_many(st: Station, actor: Actor, entries: Sequence[tuple[ItemInput, 
     stored = ingest_files(st, [f for _data, files in entries for f in files], distinct=False)
     with st.begin(actor) as s:
         rows: list[ArchiveItem] = []
-        for data in values:
+        start = 0
+        for data, (_data, files) in zip(values, entries, strict=True):
             check_item(s, data, codes, today)
-            rows.append(new_row(data, codes, actor, st.clock.now()))
+            row = new_row(data, codes, actor, st.clock.now())
+            # Counted now so the insert carries it: no second write (and audit entry) per item.
+            row.pages = sum(f.pages or 1 for f in stored[start:start + len(files)])
+            start += len(files)
+            rows.append(row)
         s.add_all(rows)
         s.flush()
         start = 0

@@ -58,6 +58,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
+        if attr.key in state.unmodified:  # cheap; the history below is not
+            continue
         hist = state.attrs[attr.key].history
         if not hist.has_changes():
             continue

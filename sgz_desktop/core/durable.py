@@ -104,8 +104,9 @@ class DurableFile:
         # A full buffer is written out on the next call, after the caller has hashed these bytes.
         return self._view[start:start + n]
 
-    def close(self) -> None:
-        """Write what is buffered, cut the padding, flush to disk and close."""
+    def close(self, *, sync: bool = True) -> None:
+        """Write what is buffered, cut the padding, flush to disk (unless the caller flushes a whole batch
+        later: ``sync=False``) and close."""
         try:
             if self._fill:
                 if self.direct:
@@ -116,7 +117,8 @@ class DurableFile:
                 else:
                     self._write_all(self._view[:self._fill])
                 self._fill = 0
-            os.fsync(self._fd)
+            if sync:
+                os.fsync(self._fd)
         finally:
             self._release()
 
@@ -151,12 +153,17 @@ class DurableFile:
                 self.direct = False
 
 
-def copy_durably(source: BinaryIO, target: Path, *, block: int = BLOCK) -> tuple[str, int]:
+def copy_durably(source: BinaryIO, target: Path, *, block: int = BLOCK, sync: bool = True) -> tuple[str, int]:
     """Copy ``source`` into the new file ``target`` while hashing it; returns (sha256 hex, size)."""
     import hashlib
 
     digest = hashlib.sha256()
-    with DurableFile(target, block=block) as out:
+    out = DurableFile(target, block=block)
+    try:
         while (chunk := out.fill_from(source)) is not None:
             digest.update(chunk)
+    except BaseException:
+        out.abort()
+        raise
+    out.close(sync=sync)
     return digest.hexdigest(), out.size
