@@ -111,7 +111,7 @@ def test_project_package_verifies_and_speaks_of_the_project(station: Station, ad
 
     handover = _pdf_text(members[layout.HANDOVER_PDF])
     assert "项目档案移交清单" in handover and "2024-03-01 至 2025-02-28" in handover and "楼栋自治" in handover
-    assert "年度 ·" not in handover
+    assert "年度 ·" not in handover and "本项目的账目与预算执行" in handover and "考核" not in handover
     form_text = _pdf_text(result.form_path)
     assert "项目档案移交登记表" in form_text and "项目周期" in form_text and "档案年度" not in form_text
 

@@ -23,6 +23,7 @@ from ... import __version__
 from ..attachments import FileAttachmentStore, attachment_store
 from ..audit import record_event
 from ..crypto import public_key_pem, signing_key
+from ..durable import DurableFile
 from ..errors import IntegrityFailure, Problem, ValidationError
 from ..profile import Profile, get_profile
 from ..progress import Progress, quiet
@@ -195,7 +196,7 @@ def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageI
                 written = [(f"{layout.REGISTERS}{section.key}/{p.name}", p)
                            for p in section.write(st, actor, scope, folder)]
                 register_files += written
-                listed.append((section.title, [rel for rel, _p in written]))
+                listed.append((section.title_for(scope), [rel for rel, _p in written]))
             generated += handover_files(work, profile.name, _recipient(profile.subdistrict), scope, name, pre, listed,
                                         now.date())
         return generated, register_files
@@ -220,7 +221,7 @@ def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, nam
             papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]]) -> tuple[BagResult, dict[str, str]]:
     entries: dict[str, str] = {}
     failures: list[str] = []
-    with tmp.open("wb") as fh:
+    with DurableFile(tmp) as fh:  # on the disk when the block ends, not only in the cache
         writer = BagWriter(fh, name, now)
         try:
             for item in items:
@@ -248,8 +249,6 @@ def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, nam
             key = signing_key(secret)
             result = writer.finish(_bag_info(profile, actor, scope, name, now, items[0].fonds, pre.items), key.sign,
                                    public_key_pem(secret))
-            fh.flush()
-            os.fsync(fh.fileno())
         except BaseException:
             writer.abort()
             raise

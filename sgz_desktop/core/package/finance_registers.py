@@ -146,4 +146,4 @@ def _write_project(st: Station, actor: Actor, scope: Scope, folder: Path) -> lis
     ]
 
 
-register_section(RegisterSection("finance", "服务项目与财务账目", _write))
+register_section(RegisterSection("finance", "服务项目与财务账目", _write, "本项目的账目与预算执行"))

@@ -39,6 +39,10 @@ class RegisterSection:
     key: str  # folder name under data/registers/, ASCII
     title: str  # for the handover list and progress
     write: WriteFn
+    project_title: str = ""  # the title in a project package, when what it holds differs from a year's
+
+    def title_for(self, scope: Scope) -> str:
+        return self.project_title or self.title if scope.is_project else self.title
 
 
 _SECTIONS: dict[str, RegisterSection] = {}

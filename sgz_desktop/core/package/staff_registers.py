@@ -115,4 +115,4 @@ def _write_cycle(st: Station, actor: Actor, scope: Scope, folder: Path) -> list[
     ]
 
 
-register_section(RegisterSection("staff", "人员、培训与考核", _write))
+register_section(RegisterSection("staff", "人员、培训与考核", _write, "项目周期内的人员与培训"))

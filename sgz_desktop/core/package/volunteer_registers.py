@@ -167,4 +167,5 @@ def _write_project(st: Station, actor: Actor, scope: Scope, folder: Path) -> lis
     return files
 
 
-register_section(RegisterSection("volunteers", "志愿者、服务时长与积分", _write))
+register_section(RegisterSection("volunteers", "志愿者、服务时长与积分", _write,
+                                 "本项目的志愿活动、服务时长与积分"))
