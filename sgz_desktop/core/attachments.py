@@ -112,6 +112,10 @@ class FileAttachmentStore:
                 return candidate
         raise NotFound(f"附件 {sha256[:12]}… 不在附件库中（文件丢失）。")
 
+    def path_for(self, sha256: str, fmt: str) -> Path:
+        """Where a file of known format is kept (no look-up: the caller checks it exists, or opens it)."""
+        return self._folder(sha256) / f"{sha256}{FORMATS[fmt]}"
+
     def exists(self, sha256: str) -> bool:
         try:
             self.path_of(sha256)

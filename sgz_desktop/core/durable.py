@@ -14,10 +14,12 @@ USB sticks), the same class writes through the cache and flushes at the end: slo
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import mmap
 import os
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -47,9 +49,12 @@ def _give_back(buf: mmap.mmap) -> None:
 
 
 class DurableFile:
-    """A new file opened for writing; ``close()`` returns only when every byte is on the disk."""
+    """A new file opened for writing; ``close()`` returns only when every byte is on the disk.
 
-    def __init__(self, path: Path, *, block: int = BLOCK, exclusive: bool = False) -> None:
+    ``background=True`` writes each full block on a helper thread while the caller fills the next one
+    (two buffers), so the caller never waits for the disk except at ``close``."""
+
+    def __init__(self, path: Path, *, block: int = BLOCK, exclusive: bool = False, background: bool = False) -> None:
         assert block % ALIGN == 0
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY | (os.O_EXCL if exclusive else 0)
         self.path = path
@@ -61,8 +66,12 @@ class DurableFile:
                 raise
             self._fd = os.open(path, flags, 0o644)
             self.direct = False
-        self._buf = _take_buffer(block)
-        self._view = memoryview(self._buf)
+        self._bufs = [_take_buffer(block) for _ in range(2 if background else 1)]
+        self._views = [memoryview(b) for b in self._bufs]
+        self._current = 0
+        self._view = self._views[0]
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="durable-write") if background else None
+        self._inflight: Future[None] | None = None
         self._block = block
         self._fill = 0
         self.size = 0
@@ -108,6 +117,7 @@ class DurableFile:
         """Write what is buffered, cut the padding, flush to disk (unless the caller flushes a whole batch
         later: ``sync=False``) and close."""
         try:
+            self._wait()
             if self._fill:
                 if self.direct:
                     padded = -(-self._fill // ALIGN) * ALIGN
@@ -124,18 +134,34 @@ class DurableFile:
 
     def abort(self) -> None:
         """Close without flushing (the caller deletes the file)."""
+        with contextlib.suppress(OSError):
+            self._wait()
         self._release()
+
+    def _wait(self) -> None:
+        if self._inflight is not None:
+            inflight, self._inflight = self._inflight, None
+            inflight.result()
 
     def _release(self) -> None:
         if self._fd < 0:
             return
+        if self._writer is not None:
+            self._writer.shutdown()
         os.close(self._fd)
         self._fd = -1
-        self._view.release()
-        _give_back(self._buf)
+        for view, buf in zip(self._views, self._bufs, strict=True):
+            view.release()
+            _give_back(buf)
 
     def _flush_block(self) -> None:
-        self._write_all(self._view[:self._fill])
+        if self._writer is None:
+            self._write_all(self._view[:self._fill])
+        else:
+            self._wait()  # the other buffer is free again once its write is done
+            self._inflight = self._writer.submit(self._write_all, self._view[:self._fill])
+            self._current ^= 1
+            self._view = self._views[self._current]
         self._fill = 0
 
     def _write_all(self, view: memoryview) -> None:

@@ -27,11 +27,12 @@ def test_copy_round_trips_and_hashes(tmp_path: Path, size: int) -> None:
     assert digest == hashlib.sha256(data).hexdigest()
 
 
+@pytest.mark.parametrize("background", [False, True])
 @pytest.mark.parametrize("size", SIZES)
-def test_small_writes_are_gathered(tmp_path: Path, size: int) -> None:
+def test_small_writes_are_gathered(tmp_path: Path, size: int, background: bool) -> None:
     data = os.urandom(size)
     target = tmp_path / "out"
-    with DurableFile(target, block=8 * ALIGN) as out:
+    with DurableFile(target, block=8 * ALIGN, background=background) as out:
         for start in range(0, size, 777):
             out.write(data[start:start + 777])
     assert out.size == size
@@ -69,7 +70,7 @@ def test_a_refused_direct_write_falls_back(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_an_error_inside_aborts_without_flushing(tmp_path: Path) -> None:
-    with pytest.raises(RuntimeError), DurableFile(tmp_path / "out", block=2 * ALIGN) as out:
+    with pytest.raises(RuntimeError), DurableFile(tmp_path / "out", block=2 * ALIGN, background=True) as out:
         out.write(b"x" * (3 * ALIGN))
         raise RuntimeError("cancelled")
     # The caller removes the temporary file; the buffer goes back to the pool unharmed.

@@ -13,10 +13,9 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from . import layout
-from .zipwriter import Entry, ZipStreamWriter
+from .zipwriter import Entry, Sink, ZipStreamWriter
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ def _clean(value: str) -> str:
 
 
 class BagWriter:
-    def __init__(self, out: BinaryIO, top: str, when: dt.datetime) -> None:
+    def __init__(self, out: Sink, top: str, when: dt.datetime) -> None:
         self.top = top
         self._zip = ZipStreamWriter(out, when)
         self._payload: dict[str, str] = {}
@@ -62,10 +61,17 @@ class BagWriter:
         return self._payload_entry(rel, self._zip.add_bytes(self._name(rel), data, deflate=deflate))
 
     def add_file(self, rel: str, source: Path, on_bytes: Callable[[int], None] | None = None) -> Entry:
-        """A payload file streamed from disk, stored; hashed as it is written."""
+        """A payload file streamed from disk, stored; hashed as it is written (its ``sha256`` comes from
+        ``settle()``)."""
         if not rel.startswith("data/"):
             raise ValueError(rel)
         return self._payload_entry(rel, self._zip.add_file(self._name(rel), source, on_bytes=on_bytes))
+
+    def settle(self) -> dict[str, str]:
+        """The SHA-256 of every file streamed so far, by its path in the bag (``data/...``)."""
+        settled = {name.removeprefix(f"{self.top}/"): sha for name, sha in self._zip.settle().items()}
+        self._payload.update(settled)
+        return settled
 
     @property
     def payload_bytes(self) -> int:
@@ -77,6 +83,7 @@ class BagWriter:
 
     def finish(self, info: Mapping[str, str], sign: Callable[[bytes], bytes], public_key_pem: bytes) -> BagResult:
         """Manifests, bag-info (Payload-Oxum and Bag-Size filled in here), signature; closes the zip."""
+        self.settle()
         self._tag(layout.MANIFEST, layout.manifest_text(self._payload))
         values = dict(info)
         values["Payload-Oxum"] = layout.payload_oxum(self._bytes, len(self._payload))

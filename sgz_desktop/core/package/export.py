@@ -32,11 +32,12 @@ from ..roles import Actor, Permission, require
 from ..station import Station
 from . import layout
 from .bag import BagResult, BagWriter
-from .collect import PackageItem, PreCheck, _precheck, collect_items, project_scope
+from .collect import PackageFile, PackageItem, PreCheck, _precheck, collect_items, project_scope
 from .payload import catalogue_files, handover_files, item_metadata, self_check, self_check_problems
 from .registers import sections
 from .scope import Scope
-from .verify import key_fingerprint, verify_package
+from .verify import key_fingerprint, read_whole, verify_package
+from .zipread import Trusted
 
 # What the archivist may override with a reason: left out of the package, named in the audit log.
 OVERRIDABLE = ("draft", "ledger", "outside")
@@ -174,7 +175,7 @@ def _recipient(subdistrict: str) -> str:
 
 def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageItem], pre: PreCheck, work: Path,
                    tmp: Path, name: str, now: dt.datetime, secret: bytes, progress: Progress
-                   ) -> tuple[BagResult, dict[str, str]]:
+                   ) -> tuple[BagResult, dict[str, Trusted]]:
     profile = get_profile(st)
     store = attachment_store(st)
     total = max(pre.bytes, 1)
@@ -218,33 +219,44 @@ def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageI
 def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, name: str, now: dt.datetime,
             secret: bytes, profile: Profile, actor: Actor, scope: Scope, store: FileAttachmentStore,
             on_bytes: Callable[[int], None], progress: Progress,
-            papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]]) -> tuple[BagResult, dict[str, str]]:
-    entries: dict[str, str] = {}
+            papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]]
+            ) -> tuple[BagResult, dict[str, Trusted]]:
+    entries: dict[str, Trusted] = {}
     failures: list[str] = []
-    with DurableFile(tmp) as fh:  # on the disk when the block ends, not only in the cache
+
+    def add_bytes(rel: str, data: bytes) -> None:
+        entry = writer.add_bytes(rel, data)
+        keep = read_whole(rel, stored=entry.method == 0)
+        entries[f"{name}/{rel}"] = Trusted(entry.sha256, entry.head, data if keep else None)
+
+    with DurableFile(tmp, background=True) as fh:  # on the disk when the block ends, not only in the cache
         writer = BagWriter(fh, name, now)
         try:
+            expected: dict[str, tuple[bytes, PackageItem, PackageFile]] = {}
             for item in items:
                 record = layout.record_folder(item.category, item.retention, item.danghao)
-                writer.add_bytes(record + layout.METADATA, item_metadata(item, pre.pattern))
+                add_bytes(record + layout.METADATA, item_metadata(item, pre.pattern))
                 for f in item.files:
                     rel = record + layout.record_file_name(item.danghao, f.seq, f.format)
-                    entry = writer.add_file(rel, store.path_of(f.sha256), on_bytes)
-                    entries[f"{name}/{rel}"] = entry.sha256
-                    if entry.sha256 != f.sha256:
-                        failures.append(f"{item.danghao} 的文件 {f.original_name}")
+                    entry = writer.add_file(rel, store.path_for(f.sha256, f.format), on_bytes)
+                    expected[rel] = (entry.head, item, f)
+            for rel, sha256 in writer.settle().items():
+                head, item, f = expected[rel]
+                entries[f"{name}/{rel}"] = Trusted(sha256, head)
+                if sha256 != f.sha256:
+                    failures.append(f"{item.danghao} 的文件 {f.original_name}")
             if failures:
                 raise IntegrityFailure("附件库中的文件与归档时登记的哈希不一致（文件被改动或损坏），没有生成移交包："
                                        + "、".join(failures[:10]))
             progress.report(pre.bytes, pre.bytes, "正在生成目录、移交清单和登记簿")
             generated, register_files = papers.result()
             for rel, path in [*generated, *register_files]:
-                writer.add_bytes(rel, path.read_bytes())
+                add_bytes(rel, path.read_bytes())
             check = self_check(items, pre, scope)
             bad = self_check_problems(check)
             if bad:
                 raise ValidationError([Problem("自检", text) for text in bad])
-            writer.add_bytes(layout.SELF_CHECK, check)
+            add_bytes(layout.SELF_CHECK, check)
             progress.check()
             key = signing_key(secret)
             result = writer.finish(_bag_info(profile, actor, scope, name, now, items[0].fonds, pre.items), key.sign,

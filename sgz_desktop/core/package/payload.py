@@ -20,9 +20,14 @@ from .collect import PackageItem, PreCheck
 from .registers import write_csv, write_json
 from .scope import Scope, as_scope
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
-def _dump(value: object) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+def _dump(value: dict[str, Any]) -> bytes:
+    """One field per line, sorted: readable, and the same data gives the same bytes. Not ``indent=``:
+    that switches json to its pure-Python encoder, ~8× slower over thousands of items."""
+    lines = [f" {_ENCODE(key)}: {_ENCODE(v)}" for key, v in sorted(value.items())]
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
 
 
 def item_record(item: PackageItem) -> dict[str, Any]:

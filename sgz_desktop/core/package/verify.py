@@ -21,7 +21,7 @@ from ..progress import Progress
 from . import layout
 from .form import FormFacts, read_form
 from .report import CHECKS, Findings, PackageSummary, VerifyReport
-from .zipread import Directory, Member, read_directory, scan
+from .zipread import Directory, Member, Trusted, read_directory, scan
 
 _WINDOWS_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", re.IGNORECASE)
 _BAD_CHARS = re.compile(r'[<>:"|?*\\\x00-\x1f\x7f]')
@@ -69,9 +69,9 @@ def _load_key(public_key: bytes | Path | None) -> bytes | None:
 def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, expect_sha256: str | None = None,
                    form_pdf: Path | None = None, progress: Progress | None = None,
                    now: Callable[[], dt.datetime] = dt.datetime.now,
-                   trusted: Mapping[str, str] | None = None) -> VerifyReport:
-    """Run all 15 checks. ``trusted`` (for the exporter's own check) maps member names to hashes it has
-    just computed: those members' bytes are not read again."""
+                   trusted: Mapping[str, Trusted] | None = None) -> VerifyReport:
+    """Run all 15 checks. ``trusted`` (for the exporter's own check) describes members it has just
+    written: those are not read again."""
     from .verify_records import check_records
 
     progress = progress or Progress()
@@ -121,9 +121,13 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
 
 
 def _keep(m: Member) -> bool:
+    return read_whole(m.name, stored=m.method == 0)
+
+
+def read_whole(name: str, *, stored: bool) -> bool:
     """Members the checks read whole: text, Office files (macros) and PDFs that are not stored."""
-    name = m.name.lower()
-    return name.endswith(_KEEP_SUFFIXES) or (name.endswith(".pdf") and m.method != 0)
+    name = name.lower()
+    return name.endswith(_KEEP_SUFFIXES) or (name.endswith(".pdf") and not stored)
 
 
 def _hash_file(path: Path) -> str:

@@ -22,6 +22,7 @@ from typing import IO
 
 from .content import PdfScan
 from .lanes import Lane
+from .zipcodec import crc32
 
 BLOCK = 4 * 1024 * 1024
 MAX_ENTRIES = 200_000
@@ -177,6 +178,19 @@ def _zip64(extra: bytes, usize: int, csize: int, offset: int) -> tuple[int, int,
 
 # --- the one pass ----------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Trusted:
+    """What the exporter knows of a member it has just written, so its own check need not read it back
+    (the package was written straight to the disk: reading it again would cost a disk pass)."""
+
+    sha256: str
+    head: bytes  # the first 16 bytes: the format by content
+    data: bytes | None = None  # the whole bytes, for members the checks read whole
+
+
+def _trust(m: Member, t: Trusted) -> None:
+    m.sha256, m.real_size, m.read, m.head, m.kept = t.sha256, m.size, True, t.head[:16], t.data
+
 class _Blocks:
     """Sequential reading in large blocks; every block also goes to the zip's SHA-256 (in order, on a
     single helper thread)."""
@@ -240,11 +254,11 @@ def _keep(member: Member, want: Callable[[Member], bool], budget: list[int]) -> 
 
 
 def scan(directory: Directory, want_bytes: Callable[[Member], bool],
-         on_bytes: Callable[[int], None] | None = None, *, trusted: Mapping[str, str] | None = None) -> str:
+         on_bytes: Callable[[int], None] | None = None, *, trusted: Mapping[str, Trusted] | None = None) -> str:
     """Read every member once; returns the zip's SHA-256. Members that cannot be read get ``error``.
 
-    ``trusted`` (the exporter checking what it has just written) gives the hashes of members whose bytes
-    need not be read again; then the zip's own hash is not computed either ("" is returned)."""
+    ``trusted`` (the exporter checking what it has just written) describes members that are not read
+    again; then the zip's own hash is not computed either ("" is returned)."""
     zip_sha = hashlib.sha256() if trusted is None else None
     budget = [0]
     order = sorted((m for m in directory.members if not m.is_dir), key=lambda m: m.offset)
@@ -253,6 +267,10 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
         try:
             blocks = _Blocks(fh, zip_sha, zip_lane)
             for m in order:
+                t = trusted.get(m.name) if trusted is not None else None
+                if t is not None and (t.data is not None or not want_bytes(m)):
+                    _trust(m, t)
+                    continue
                 if m.offset < blocks.pos:
                     m.error = "数据与其他条目重叠（重叠条目是 zip 炸弹的手法）"
                     continue
@@ -260,10 +278,7 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
                     m.error = "条目数据超出文件末尾"
                     continue
                 blocks.skip_to(m.offset)
-                if trusted is not None and m.name in trusted and not want_bytes(m):
-                    _skip_member(m, blocks, trusted[m.name])
-                else:
-                    _read_member(m, blocks, side, _keep(m, want_bytes, budget), on_bytes)
+                _read_member(m, blocks, side, _keep(m, want_bytes, budget), on_bytes)
             if zip_sha is not None:
                 blocks.drain()
             blocks.finish()
@@ -286,14 +301,6 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
     return True
 
 
-def _skip_member(m: Member, blocks: _Blocks, sha256: str) -> None:
-    if not _local_header(m, blocks):
-        return
-    if m.method == 0:
-        m.head = blocks.read(min(16, m.compressed))
-    m.sha256, m.real_size, m.read = sha256, m.size, True
-
-
 def _read_member(m: Member, blocks: _Blocks, side: Lane, keep: bool,
                  on_bytes: Callable[[int], None] | None) -> None:
     if not _local_header(m, blocks):
@@ -312,7 +319,7 @@ def _read_member(m: Member, blocks: _Blocks, side: Lane, keep: bool,
     def crc_and_scan(data: bytes | memoryview, scan: PdfScan | None) -> None:
         if scan is not None:
             scan.feed(data)
-        state[0] = zlib.crc32(data, state[0])
+        state[0] = crc32(data, state[0])
 
     for piece in blocks.take(m.compressed):
         outs: list[bytes | memoryview] = [piece] if inflater is None else _inflate(inflater, piece, m.size - produced)

@@ -1,11 +1,14 @@
 """A streaming zip writer: each source file is read once, and while its bytes go into the zip they are
-hashed (SHA-256 for the bag manifest) and CRC-checked on a second thread, so the work of two cores
-overlaps. The output is strictly append-only, which lets the zip's own SHA-256 (the ``.sha256`` beside
-the package) be computed as it is written, with no second pass and no copy of any file in memory.
+hashed twice on two helper threads — SHA-256 for the bag manifest and SHA-256 of the zip itself (the
+``.sha256`` beside the package) — while the caller computes the CRC-32 and hands the bytes to the
+output. hashlib releases the GIL, so the three run on different cores. The output is strictly
+append-only, so the zip's own hash needs no second pass and no file is ever held whole in memory.
 
 Streamed files therefore carry a data descriptor after their bytes (flag bit 3: the CRC is known only
 at the end); generated text, already in memory, is deflated with complete headers. Zip64 fields are
 written when an entry, an offset or the entry count needs them. Names are UTF-8 (flag bit 11).
+A streamed file's SHA-256 is known only after ``settle()``: the manifest needs it at the end, and
+waiting for it per file would idle one core at every file boundary.
 """
 
 from __future__ import annotations
@@ -13,16 +16,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import struct
-import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from ..errors import IntegrityFailure
+from . import zipcodec
 from .lanes import Lane
+from .zipcodec import crc32
 
 CHUNK = 4 * 1024 * 1024
+SMALL = 64 * 1024
 ZIP64_LIMIT = (1 << 31) - 1  # like Python's zipfile: readers with signed 32-bit fields stay safe
 ZIP_MAX_ENTRIES = 0xFFFF
 STORED, DEFLATED = 0, 8
@@ -39,6 +44,12 @@ _EOCD64 = struct.Struct("<4sQ2H2I4Q")
 _EOCD64_LOCATOR = struct.Struct("<4sIQI")
 
 
+class Sink(Protocol):
+    """Where the zip goes: an open binary file, or a ``durable.DurableFile``."""
+
+    def write(self, data: bytes | memoryview, /) -> int: ...
+
+
 @dataclass(frozen=True)
 class Entry:
     """One member as written: what the bag manifest and the central directory need."""
@@ -51,6 +62,7 @@ class Entry:
     sha256: str
     offset: int
     flags: int
+    head: bytes  # the first bytes, for the exporter's own check (format by content)
 
 
 def _dos_time(when: dt.datetime) -> tuple[int, int]:
@@ -63,14 +75,17 @@ def _dos_time(when: dt.datetime) -> tuple[int, int]:
 class ZipStreamWriter:
     """Write members one after another into ``out`` (a file opened for writing, positioned at 0)."""
 
-    def __init__(self, out: BinaryIO, when: dt.datetime) -> None:
+    def __init__(self, out: Sink, when: dt.datetime) -> None:
         self._out = out
         self._time, self._date = _dos_time(when)
         self._pos = 0
         self._entries: list[Entry] = []
         self._names: set[str] = set()
         self._zip_sha = hashlib.sha256()
-        self._helper = Lane("zip-hash", depth=3)
+        self._zip_lane = Lane("zip-sha", depth=4)
+        self._file_lane = Lane("file-sha", depth=4)
+        self._small = bytearray()  # headers and other small writes, hashed in batches (a hand-off costs ~20 µs)
+        self._unsettled: list[tuple[int, hashlib._Hash]] = []
         self.closed = False
 
     @property
@@ -81,10 +96,21 @@ class ZipStreamWriter:
     def position(self) -> int:
         return self._pos
 
-    def _write(self, data: bytes | memoryview) -> None:
+    def _write(self, data: bytes) -> None:
         self._out.write(data)
-        self._zip_sha.update(data)
         self._pos += len(data)
+        if len(data) < SMALL:
+            self._small += data
+            if len(self._small) >= CHUNK:
+                self._hash_small()
+        else:
+            self._hash_small()
+            self._zip_lane.submit(self._zip_sha.update, data)
+
+    def _hash_small(self) -> None:
+        if self._small:
+            self._zip_lane.submit(self._zip_sha.update, bytes(self._small))
+            self._small.clear()
 
     def _check_name(self, name: str) -> bytes:
         if name in self._names:
@@ -97,11 +123,10 @@ class ZipStreamWriter:
     def add_bytes(self, name: str, data: bytes, *, deflate: bool = True) -> Entry:
         """A member held in memory (tag files, metadata, generated registers)."""
         raw = self._check_name(name)
-        crc = zlib.crc32(data)
+        crc = crc32(data)
         sha = hashlib.sha256(data).hexdigest()
         if deflate:
-            packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-            body = packer.compress(data) + packer.flush()
+            body = zipcodec.deflate(data)
             method = DEFLATED
         else:
             body, method = data, STORED
@@ -111,13 +136,13 @@ class ZipStreamWriter:
         self._write(_LOCAL.pack(b"PK\x03\x04", 20, FLAG_UTF8, method, self._time, self._date, crc, len(body),
                                 len(data), len(raw), 0) + raw)
         self._write(body)
-        entry = Entry(name, method, crc, len(body), len(data), sha, offset, FLAG_UTF8)
+        entry = Entry(name, method, crc, len(body), len(data), sha, offset, FLAG_UTF8, data[:16])
         self._entries.append(entry)
         return entry
 
     def add_file(self, name: str, source: Path, *, on_bytes: Callable[[int], None] | None = None) -> Entry:
-        """A file streamed as Stored: read once in large chunks; SHA-256 and CRC-32 on the helper thread
-        while the main thread writes the same chunk and feeds the zip's own hash."""
+        """A file streamed as Stored, read once in large chunks. The returned entry's ``sha256`` is empty
+        until ``settle()``."""
         raw = self._check_name(name)
         with source.open("rb") as src:
             expected = _file_size(src)
@@ -129,38 +154,44 @@ class ZipStreamWriter:
             self._write(_LOCAL.pack(b"PK\x03\x04", 45 if zip64 else 20, flags, STORED, self._time, self._date, 0,
                                     marker, marker, len(raw), len(extra)) + raw + extra)
             sha = hashlib.sha256()
-            state = [0]  # the running CRC-32, kept by the helper thread
-            size = 0
-
-            def digest(chunk: bytes) -> None:
-                sha.update(chunk)
-                state[0] = zlib.crc32(chunk, state[0])
-
-            try:
-                while chunk := src.read(CHUNK):
-                    self._helper.submit(digest, chunk)
-                    self._write(chunk)
-                    size += len(chunk)
-                    if on_bytes is not None:
-                        on_bytes(len(chunk))
-            finally:
-                self._helper.drain()
-            crc = state[0]
+            crc = size = 0
+            head = b""
+            while chunk := src.read(CHUNK):
+                if not size:
+                    head = chunk[:16]
+                self._file_lane.submit(sha.update, chunk)
+                crc = crc32(chunk, crc)
+                self._write(chunk)
+                size += len(chunk)
+                if on_bytes is not None:
+                    on_bytes(len(chunk))
         if size != expected:
             raise IntegrityFailure(f"文件 {source} 在导出过程中被改动（大小由 {expected} 变为 {size} 字节）。")
         if zip64:
             self._write(struct.pack("<4sI2Q", b"PK\x07\x08", crc, size, size))
         else:
             self._write(struct.pack("<4s3I", b"PK\x07\x08", crc, size, size))
-        entry = Entry(name, STORED, crc, size, size, sha.hexdigest(), offset, flags)
+        entry = Entry(name, STORED, crc, size, size, "", offset, flags, head)
+        self._unsettled.append((len(self._entries), sha))
         self._entries.append(entry)
         return entry
+
+    def settle(self) -> dict[str, str]:
+        """Wait for the streamed files' SHA-256 and return them by member name."""
+        self._file_lane.drain()
+        settled = {}
+        for index, sha in self._unsettled:
+            entry = self._entries[index] = replace(self._entries[index], sha256=sha.hexdigest())
+            settled[entry.name] = entry.sha256
+        self._unsettled.clear()
+        return settled
 
     # --- the end -----------------------------------------------------------------------------------
 
     def close(self) -> str:
         """Write the central directory and end records; returns the whole zip's SHA-256."""
-        self._helper.close()
+        self.settle()
+        self._file_lane.close()
         start = self._pos
         for e in self._entries:
             raw = e.name.encode("utf-8")
@@ -182,11 +213,14 @@ class ZipStreamWriter:
             self._write(_EOCD64_LOCATOR.pack(b"PK\x06\x07", 0, eocd64, 1))
         self._write(_EOCD.pack(b"PK\x05\x06", 0, 0, min(count, ZIP_MAX_ENTRIES), min(count, ZIP_MAX_ENTRIES),
                                min(size, 0xFFFFFFFF), min(start, 0xFFFFFFFF), 0))
+        self._hash_small()
+        self._zip_lane.close()
         self.closed = True
         return self._zip_sha.hexdigest()
 
     def abort(self) -> None:
-        self._helper.close(cancel=True)
+        self._file_lane.close(cancel=True)
+        self._zip_lane.close(cancel=True)
 
 
 def _file_size(fh: BinaryIO) -> int:
