@@ -17,17 +17,12 @@ from typing import Any
 from ..reports.package import group_row, write_catalogue_pdf, write_handover_pdf
 from . import layout
 from .collect import PackageItem, PreCheck
-from .registers import write_csv, write_json
+from .registers import json_text, write_csv, write_json
 from .scope import Scope, as_scope
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def _dump(value: dict[str, Any]) -> bytes:
-    """One field per line, sorted: readable, and the same data gives the same bytes. Not ``indent=``:
-    that switches json to its pure-Python encoder, ~8× slower over thousands of items."""
-    lines = [f" {_ENCODE(key)}: {_ENCODE(v)}" for key, v in sorted(value.items())]
-    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
+    return json_text(value).encode("utf-8")
 
 
 def item_record(item: PackageItem) -> dict[str, Any]:

@@ -262,7 +262,10 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
     zip_sha = hashlib.sha256() if trusted is None else None
     budget = [0]
     order = sorted((m for m in directory.members if not m.is_dir), key=lambda m: m.offset)
-    zip_lane, side = Lane("zip-sha", depth=4), Lane("verify-side", depth=4)
+    # Three lanes beside the reader: the zip's SHA-256, each member's SHA-256, and CRC-32 + PDF scan.
+    # Each member's results are collected at the end, so no lane waits at a member boundary.
+    zip_lane, sha_lane, side = Lane("zip-sha", depth=4), Lane("member-sha", depth=4), Lane("verify-side", depth=4)
+    pending: list[_Pending] = []
     with directory.path.open("rb") as fh:
         try:
             blocks = _Blocks(fh, zip_sha, zip_lane)
@@ -278,12 +281,19 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
                     m.error = "条目数据超出文件末尾"
                     continue
                 blocks.skip_to(m.offset)
-                _read_member(m, blocks, side, _keep(m, want_bytes, budget), on_bytes)
+                read = _read_member(m, blocks, sha_lane, side, _keep(m, want_bytes, budget), on_bytes)
+                if read is not None:
+                    pending.append(read)
             if zip_sha is not None:
                 blocks.drain()
             blocks.finish()
+            sha_lane.drain()
+            side.drain()
+            for p in pending:
+                p.settle()
         finally:
             zip_lane.close()
+            sha_lane.close()
             side.close()
     return zip_sha.hexdigest() if zip_sha is not None else ""
 
@@ -301,14 +311,35 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
     return True
 
 
-def _read_member(m: Member, blocks: _Blocks, side: Lane, keep: bool,
-                 on_bytes: Callable[[int], None] | None) -> None:
+@dataclass
+class _Pending:
+    """A member read, whose hash, CRC and PDF scan the lanes finish later."""
+
+    m: Member
+    sha: hashlib._Hash
+    crc: list[int]
+    pdf: PdfScan | None
+    produced: int
+
+    def settle(self) -> None:
+        m = self.m
+        if self.pdf is not None:
+            self.pdf.finish()
+        m.read = not m.error
+        m.real_size = self.produced
+        m.sha256 = self.sha.hexdigest()
+        m.crc_ok = self.crc[0] == m.crc
+        m.pdf = self.pdf
+
+
+def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: bool,
+                 on_bytes: Callable[[int], None] | None) -> _Pending | None:
     if not _local_header(m, blocks):
-        return
+        return None
     if m.encrypted or m.method not in (0, 8):
-        return  # not readable without a password or an unknown method: judged by check 12
+        return None  # not readable without a password or an unknown method: judged by check 12
     if m.ratio_too_high:
-        return  # a zip bomb is not inflated: judged by check 13
+        return None  # a zip bomb is not inflated: judged by check 13
     sha = hashlib.sha256()
     state = [0]  # the running CRC-32, kept by the side lane
     kept: list[bytes] = []
@@ -333,25 +364,17 @@ def _read_member(m: Member, blocks: _Blocks, side: Lane, keep: bool,
                 m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
                 break
             side.submit(crc_and_scan, out, pdf)
-            sha.update(out)
+            sha_lane.submit(sha.update, out)
             if keep:
                 kept.append(bytes(out))
         if on_bytes is not None:
             on_bytes(len(piece))
         if m.error:
             break
-    side.drain()
-    crc = state[0]
     if inflater is not None and not m.error and not inflater.eof:
         m.error = "压缩数据不完整或已损坏"
-    if pdf is not None:
-        pdf.finish()
-    m.read = not m.error
-    m.real_size = produced
-    m.sha256 = sha.hexdigest()
-    m.crc_ok = crc == m.crc
     m.kept = b"".join(kept) if keep and not m.error else None
-    m.pdf = pdf
+    return _Pending(m, sha, state, pdf, produced)
 
 
 def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[bytes | memoryview]:
