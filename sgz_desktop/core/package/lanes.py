@@ -13,6 +13,14 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+BATCH = 4 * 1024 * 1024
+
+
+def _run_batch(batch: list[tuple[Callable[[bytes | memoryview], Any], bytes | memoryview]]) -> None:
+    for fn, data in batch:
+        fn(data)
+
+
 _Task = tuple[Callable[..., Any], tuple[Any, ...], bool] | None  # (fn, args, run even after a failure)
 
 
@@ -22,6 +30,8 @@ class Lane:
         self._slots = threading.Semaphore(depth)
         self._error: BaseException | None = None
         self._cancelled = False
+        self._batch: list[tuple[Callable[..., Any], bytes | memoryview]] = []
+        self._batch_bytes = 0
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -37,12 +47,30 @@ class Lane:
                 self._slots.release()
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._flush_batch()
+        self._put(fn, args)
+
+    def feed(self, fn: Callable[[bytes | memoryview], Any], data: bytes | memoryview) -> None:
+        """``fn(data)`` in order with everything else, handed over in batches of about ``BATCH`` bytes: a
+        year's package is thousands of small files, and each hand-over costs a thread switch."""
+        self._batch.append((fn, data))
+        self._batch_bytes += len(data)
+        if self._batch_bytes >= BATCH:
+            self._flush_batch()
+
+    def _flush_batch(self) -> None:
+        if self._batch:
+            batch, self._batch, self._batch_bytes = self._batch, [], 0
+            self._put(_run_batch, (batch,))
+
+    def _put(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
         self._slots.acquire()
         self._raise()
         self._tasks.put((fn, args, False))
 
     def drain(self) -> None:
         """Wait for everything submitted; re-raises the first failure."""
+        self._flush_batch()
         done = threading.Event()
         self._slots.acquire()
         self._tasks.put((done.set, (), True))
@@ -51,6 +79,8 @@ class Lane:
 
     def close(self, *, cancel: bool = False) -> None:
         self._cancelled = cancel
+        if cancel:
+            self._batch.clear()
         try:
             if not cancel:
                 self.drain()

@@ -210,7 +210,7 @@ class _Blocks:
             self.eof = True
             return False
         if self._sha is not None:
-            self._lane.submit(self._sha.update, block)
+            self._lane.feed(self._sha.update, block)
         self._block, self._at = block, 0
         return True
 
@@ -364,7 +364,7 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
                 m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
                 break
             side.submit(crc_and_scan, out, pdf)
-            sha_lane.submit(sha.update, out)
+            sha_lane.feed(sha.update, out)
             if keep:
                 kept.append(bytes(out))
         if on_bytes is not None:

@@ -27,7 +27,6 @@ from .lanes import Lane
 from .zipcodec import crc32
 
 CHUNK = 4 * 1024 * 1024
-SMALL = 64 * 1024
 ZIP64_LIMIT = (1 << 31) - 1  # like Python's zipfile: readers with signed 32-bit fields stay safe
 ZIP_MAX_ENTRIES = 0xFFFF
 STORED, DEFLATED = 0, 8
@@ -84,7 +83,6 @@ class ZipStreamWriter:
         self._zip_sha = hashlib.sha256()
         self._zip_lane = Lane("zip-sha", depth=4)
         self._file_lane = Lane("file-sha", depth=4)
-        self._small = bytearray()  # headers and other small writes, hashed in batches (a hand-off costs ~20 µs)
         self._unsettled: list[tuple[int, hashlib._Hash]] = []
         self.closed = False
 
@@ -99,18 +97,7 @@ class ZipStreamWriter:
     def _write(self, data: bytes) -> None:
         self._out.write(data)
         self._pos += len(data)
-        if len(data) < SMALL:
-            self._small += data
-            if len(self._small) >= CHUNK:
-                self._hash_small()
-        else:
-            self._hash_small()
-            self._zip_lane.submit(self._zip_sha.update, data)
-
-    def _hash_small(self) -> None:
-        if self._small:
-            self._zip_lane.submit(self._zip_sha.update, bytes(self._small))
-            self._small.clear()
+        self._zip_lane.feed(self._zip_sha.update, data)
 
     def _check_name(self, name: str) -> bytes:
         if name in self._names:
@@ -159,7 +146,7 @@ class ZipStreamWriter:
             while chunk := src.read(CHUNK):
                 if not size:
                     head = chunk[:16]
-                self._file_lane.submit(sha.update, chunk)
+                self._file_lane.feed(sha.update, chunk)
                 crc = crc32(chunk, crc)
                 self._write(chunk)
                 size += len(chunk)
@@ -213,7 +200,6 @@ class ZipStreamWriter:
             self._write(_EOCD64_LOCATOR.pack(b"PK\x06\x07", 0, eocd64, 1))
         self._write(_EOCD.pack(b"PK\x05\x06", 0, 0, min(count, ZIP_MAX_ENTRIES), min(count, ZIP_MAX_ENTRIES),
                                min(size, 0xFFFFFFFF), min(start, 0xFFFFFFFF), 0))
-        self._hash_small()
         self._zip_lane.close()
         self.closed = True
         return self._zip_sha.hexdigest()
