@@ -250,3 +250,12 @@ def test_the_command_line_refuses_a_newer_station_with_one_line(station: Station
 def test_the_first_released_revision_is_still_known() -> None:
     # A later version must keep every released migration: it is how old stations reach the new schema.
     assert {"0001", FIRST_RELEASED} <= migrate.known_revisions()
+
+
+def test_the_chain_read_as_text_is_the_one_alembic_reads() -> None:
+    # Start-up reads the head from the migration files without importing Alembic: keep the two equal.
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate._config())
+    assert migrate.head_revision() == scripts.get_current_head()
+    assert migrate._chain() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
