@@ -90,6 +90,8 @@ def _parse_texts(bag: Bag, found: Findings) -> dict[str, Any]:
                 parsed[rel] = json.loads(text)
             except json.JSONDecodeError as exc:
                 found.fail(11, f"{rel} 不是有效的 JSON（第 {exc.lineno} 行：{exc.msg}）")
+            if rel.startswith(layout.RECORDS):
+                m.kept = None  # parsed is all the checks use; thousands of items: keep memory flat
         elif lower.endswith(".csv"):
             try:
                 parsed[rel] = list(csv.reader(io.StringIO(text, newline="")))
