@@ -89,6 +89,7 @@ def ingest_run(work: Path, count: int) -> dict[str, float]:
     from sgz_desktop.core.roles import SYSTEM
 
     paths = scans(work / "scans", count)
+    os.sync()  # the scans were just written: their own write-back is not part of anyone's ingest
     floor_seconds(paths)  # both sides read warm files: the page cache holds them after this first pass
     floor = floor_seconds(paths)
     st = new_station(work / "station")

@@ -10,6 +10,7 @@ import datetime as dt
 import enum
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, insert, inspect, or_, select
@@ -38,19 +39,34 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _masked(column: Any, value: Any) -> Any:
-    if value in (None, ""):
-        return value
+def _mark(column: Any) -> str | None:
+    """What stands in the log for this column's values: a mark, or None for the value itself."""
     if isinstance(column.type, EncryptedText):
         return ENCRYPTED_MARK
     if column.info.get("audit") == "hidden":
         return HIDDEN_MARK
-    return _plain(value)
+    return None
+
+
+def _masked(column: Any, value: Any) -> Any:
+    if value in (None, ""):
+        return value
+    mark = _mark(column)
+    return _plain(value) if mark is None else mark
+
+
+@cache
+def _columns(mapper: Any) -> tuple[tuple[str, str | None], ...]:
+    # Per table, once: a flush of a thousand rows asks the same question a thousand times.
+    return tuple((attr.key, _mark(attr.columns[0])) for attr in mapper.column_attrs)
 
 
 def _row_values(obj: Any) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
-    return {attr.key: _masked(attr.columns[0], getattr(obj, attr.key)) for attr in mapper.column_attrs}
+    values = {}
+    for key, mark in _columns(inspect(obj).mapper):
+        value = getattr(obj, key)
+        values[key] = value if value in (None, "") else (_plain(value) if mark is None else mark)
+    return values
 
 
 def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
