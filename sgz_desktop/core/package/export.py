@@ -134,6 +134,7 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
     try:
         with tempfile.TemporaryDirectory(prefix="sgz-package-") as work:
             bag, entries = _write_package(st, actor, scope, items, pre, Path(work), tmp, name, now, secret, progress)
+        del items  # thousands of items: let them go before the self-check reads the package's own copy
         progress.report(pre.bytes, pre.bytes, "正在自检移交包")
         report = verify_package(tmp, public_key=public_key_pem(secret), trusted=entries, now=lambda: now)
         problems = [f"检查 {c.number}：{f}" for c in report.checks if not c.passed for f in c.failures]
@@ -150,7 +151,7 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
     from ..reports.package import group_row
 
     write_registration_form(
-        form, station=profile.name, recipient=_recipient(profile.subdistrict), fonds=items[0].fonds, scope=scope,
+        form, station=profile.name, recipient=_recipient(profile.subdistrict), fonds=fonds, scope=scope,
         identifier=name, zip_name=zip_path.name, zip_bytes=zip_path.stat().st_size, zip_sha256=bag.zip_sha256,
         tagmanifest_sha256=bag.tagmanifest_sha256, items=pre.items, files=pre.files, record_bytes=pre.bytes,
         pages=pre.pages, key_fingerprint=fingerprint, exported_at=now, exported_by=actor.display_name,

@@ -51,10 +51,11 @@ def catalogue_files(work: Path, station: str, scope: Scope | int, pattern: str, 
     scope = as_scope(scope)
     folder = work / "catalogue"
     folder.mkdir()
-    rows = [[i.danghao, i.doc_number, i.responsible, i.title, i.doc_date.isoformat(), i.classification, i.pages,
-             i.notes, i.category, i.year, i.retention, i.org, i.item_number, len(i.files), i.bytes] for i in items]
-    file_rows = [[i.danghao, f.seq, layout.record_file_name(i.danghao, f.seq, f.format), f.original_name, f.size,
-                  f.sha256, f.format, f.pages] for i in items for f in i.files]
+    # Generators where a file is written in one pass: a year of thousands of items is not copied whole.
+    rows = ([i.danghao, i.doc_number, i.responsible, i.title, i.doc_date.isoformat(), i.classification, i.pages,
+             i.notes, i.category, i.year, i.retention, i.org, i.item_number, len(i.files), i.bytes] for i in items)
+    file_rows = ([i.danghao, f.seq, layout.record_file_name(i.danghao, f.seq, f.format), f.original_name, f.size,
+                  f.sha256, f.format, f.pages] for i in items for f in i.files)
     groups: dict[tuple[str, str], list[list[object]]] = defaultdict(list)
     names: dict[tuple[str, str], str] = {}
     for i in items:
@@ -65,7 +66,7 @@ def catalogue_files(work: Path, station: str, scope: Scope | int, pattern: str, 
         "站点": station, "全宗号": items[0].fonds if items else "", **scope.json_fields(), "档号格式": pattern,
         "件数": len(items), "文件数": sum(len(i.files) for i in items), "字节数": sum(i.bytes for i in items),
         "页数": sum(i.pages for i in items),
-        "条目": [{**item_record(i), "文件夹": layout.record_folder(i.category, i.retention, i.danghao)} for i in items],
+        "条目": ({**item_record(i), "文件夹": layout.record_folder(i.category, i.retention, i.danghao)} for i in items),
     }
     order = {"Y": 0, "D30": 1, "D10": 2}
     keys = sorted(groups, key=lambda k: (k[0], order.get(k[1], 9)))

@@ -23,7 +23,7 @@ payload manifest twice (JSON files carry ``scope.json_fields()``).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,25 +76,36 @@ def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object
     return path
 
 
-def json_text(value: object) -> str:
-    """Sorted keys, one field per line and one list entry per line: readable, deterministic, and encoded by
-    json's C encoder (``indent=`` would switch to its pure-Python one, ~8× slower on a year's catalogue)."""
+def json_chunks(value: object) -> Iterator[str]:
+    """JSON text, piece by piece: sorted keys, one field per line and one list entry per line — readable,
+    deterministic, and encoded by json's C encoder (``indent=`` would switch to its pure-Python one, ~8×
+    slower on a year's catalogue). A field may be an iterator: its entries are encoded as they come, so a
+    catalogue of thousands of items is never held whole."""
     import json
 
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
     if not isinstance(value, dict):
-        return encode(value) + "\n"
-    lines = []
-    for key, v in sorted(value.items()):
-        if isinstance(v, list) and v:
-            body = ",\n".join(f"  {encode(e)}" for e in v)
-            lines.append(f" {encode(key)}: [\n{body}\n ]")
+        yield encode(value) + "\n"
+        return
+    yield "{"
+    for n, (key, v) in enumerate(sorted(value.items())):
+        yield f"{',' if n else ''}\n {encode(key)}: "
+        if isinstance(v, Iterator) or (isinstance(v, list) and v):
+            yield "["
+            for m, entry in enumerate(v):
+                yield f"{',' if m else ''}\n  {encode(entry)}"
+            yield "\n ]"
         else:
-            lines.append(f" {encode(key)}: {encode(v)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            yield encode(v)
+    yield "\n}\n"
+
+
+def json_text(value: object) -> str:
+    return "".join(json_chunks(value))
 
 
 def write_json(path: Path, value: object) -> Path:
     """Sorted keys, no timestamps of its own: the same data always gives the same bytes."""
-    path.write_text(json_text(value), encoding="utf-8")
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.writelines(json_chunks(value))
     return path

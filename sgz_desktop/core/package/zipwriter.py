@@ -81,8 +81,8 @@ class ZipStreamWriter:
         self._entries: list[Entry] = []
         self._names: set[str] = set()
         self._zip_sha = hashlib.sha256()
-        self._zip_lane = Lane("zip-sha", depth=4)
-        self._file_lane = Lane("file-sha", depth=4)
+        self._zip_lane = Lane("zip-sha", depth=2)
+        self._file_lane = Lane("file-sha", depth=2)
         self._unsettled: list[tuple[int, hashlib._Hash]] = []
         self.closed = False
 
