@@ -2,7 +2,11 @@
 
 A backup is a folder ``sgz-backup-YYYYmmdd-HHMMSS/`` holding ``station.db`` (made with SQLite's online
 backup API, so it is consistent while the program runs), a copy of ``attachments/`` and
-``manifest.json`` (sizes, SHA-256, row counts). The station secret is never in a backup: a backup
+``manifest.json`` (sizes, SHA-256, row counts). Attachments never change once stored (their name is
+their SHA-256), so a file the newest earlier backup in the same folder already holds, intact, is
+hard-linked from it rather than copied again, as ``rsync --link-dest`` does: a station with a gigabyte
+of scans backs up in a second and keeps one copy of each scan however many backups it keeps. On a drive
+without hard links (FAT32/exFAT USB sticks) every file is copied. The station secret is never in a backup: a backup
 found by someone else stays unreadable where it matters, and the printed recovery key restores it.
 """
 
@@ -25,6 +29,7 @@ from .. import __version__
 from . import audit, settings
 from .clock import Clock
 from .db import migrate
+from .durable import copy_durably
 from .errors import IntegrityFailure, SchemaTooNew
 from .paths import DataDir
 from .progress import Progress, quiet
@@ -77,7 +82,7 @@ def backup_to(st: Station, actor: Actor, dest_dir: Path, progress: Progress | No
                                progress or quiet())
     finally:
         raw.close()
-    info = verify_backup(folder)
+    info = verify_backup(folder, linked_ok=True)
     with st.begin(actor) as s:
         audit.record_event(s, "backup", f"备份到 {folder}（{_REASONS.get(reason, reason)}）")
     _remember(st.data, info)
@@ -125,10 +130,12 @@ def _write_backup(source: sqlite3.Connection, attachments: Path, dest_dir: Path,
         counts, revision, station = _copy_database(source, tmp / DATABASE, db_bytes, total, progress)
         files = [_file_entry(tmp / DATABASE, DATABASE)]
         done = db_bytes
+        earlier = _linkable(dest_dir)
         for src in attachment_files:
             rel = Path(ATTACHMENTS) / src.relative_to(attachments)
             progress.report(done, total, f"正在复制附件 {rel.as_posix()}…")
-            files.append(_copy_file(src, tmp / rel, rel.as_posix()))
+            entry = _link_file(earlier, src, tmp / rel, rel.as_posix())
+            files.append(entry if entry is not None else _copy_file(src, tmp / rel, rel.as_posix()))
             done += src.stat().st_size
         manifest = {
             "format": FORMAT, "app_version": __version__, "schema_revision": revision,
@@ -213,16 +220,46 @@ def _file_entry(path: Path, rel: str) -> dict[str, Any]:
 def _copy_file(src: Path, dest: Path, rel: str) -> dict[str, Any]:
     """Copy, hashing what was read, and flush to disk: a USB stick pulled early must not pass as good."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    digest, size = hashlib.sha256(), 0
-    with open(src, "rb") as fin, open(dest, "wb") as fout:
-        while chunk := fin.read(_CHUNK):
-            digest.update(chunk)
-            fout.write(chunk)
-            size += len(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
+    with open(src, "rb") as fin:
+        digest, size = copy_durably(fin, dest)
     shutil.copystat(src, dest)
-    return {"path": rel, "bytes": size, "sha256": digest.hexdigest()}
+    return {"path": rel, "bytes": size, "sha256": digest}
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    """The newest earlier backup in the destination folder, whose attachments a new one may link to."""
+
+    folder: Path
+    entries: dict[str, dict[str, Any]]  # manifest entries by path
+
+
+def _linkable(dest_dir: Path) -> _Earlier | None:
+    for info in list_backups(dest_dir):  # newest first
+        with contextlib.suppress(IntegrityFailure, OSError):
+            manifest = _read_manifest(info.path)
+            return _Earlier(info.path, {str(f["path"]): f for f in manifest.get("files", []) if "path" in f})
+    return None
+
+
+def _link_file(earlier: _Earlier | None, src: Path, dest: Path, rel: str) -> dict[str, Any] | None:
+    """Hard-link ``rel`` from the earlier backup when it holds the same stored attachment, intact by size
+    and by the name it is stored under (the SHA-256 it was added with); None to copy instead."""
+    if earlier is None or not rel.startswith(f"{ATTACHMENTS}/sha256/"):
+        return None
+    entry = earlier.entries.get(rel)
+    old = earlier.folder / rel
+    size = src.stat().st_size
+    if entry is None or int(entry.get("bytes", -1)) != size or entry.get("sha256") != src.stem:
+        return None
+    try:
+        if old.stat().st_size != size:
+            return None
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.link(old, dest)
+    except OSError:  # no hard links on this drive (FAT32/exFAT), or the earlier file is gone
+        return None
+    return {"path": rel, "bytes": size, "sha256": entry["sha256"], "linked": True}
 
 
 def _write_json(path: Path, value: Any) -> None:
@@ -274,8 +311,11 @@ def _info(folder: Path, manifest: dict[str, Any], verified: bool) -> BackupInfo:
         app_version=str(manifest.get("app_version", "")))
 
 
-def verify_backup(path: Path, progress: Progress | None = None) -> BackupInfo:
-    """Check every file's size and SHA-256, then the database itself; raise IntegrityFailure saying what."""
+def verify_backup(path: Path, progress: Progress | None = None, *, linked_ok: bool = False) -> BackupInfo:
+    """Check every file's size and SHA-256, then the database itself; raise IntegrityFailure saying what.
+
+    ``linked_ok`` (right after writing the backup): files hard-linked from the earlier backup were
+    checked when that one was written and have not been copied now, so only their size is checked."""
     folder = Path(path)
     progress = progress or quiet()
     manifest = _read_manifest(folder)
@@ -286,7 +326,7 @@ def verify_backup(path: Path, progress: Progress | None = None) -> BackupInfo:
     done = 0
     for entry in files:
         progress.report(done, total, f"正在校验 {entry['path']}…")
-        _check_file(folder, entry)
+        _check_file(folder, entry, size_only=linked_ok and bool(entry.get("linked")))
         done += int(entry["bytes"])
     with _open_read_only(folder / DATABASE) as conn:
         problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
@@ -304,7 +344,7 @@ def verify_backup(path: Path, progress: Progress | None = None) -> BackupInfo:
     return _info(folder, manifest, verified=True)
 
 
-def _check_file(folder: Path, entry: dict[str, Any]) -> None:
+def _check_file(folder: Path, entry: dict[str, Any], *, size_only: bool = False) -> None:
     rel = str(entry["path"])
     target = (folder / rel).resolve()
     if not target.is_relative_to(folder.resolve()) or ".." in Path(rel).parts:
@@ -313,6 +353,8 @@ def _check_file(folder: Path, entry: dict[str, Any]) -> None:
         raise IntegrityFailure(f"备份 {folder} 缺少文件 {rel}。")
     if target.stat().st_size != int(entry["bytes"]):
         raise IntegrityFailure(f"备份 {folder} 中的文件 {rel} 大小不对，可能没有复制完整。")
+    if size_only:
+        return
     digest = hashlib.sha256()
     with open(target, "rb") as fh:
         while chunk := fh.read(_CHUNK):

@@ -202,3 +202,52 @@ def test_last_backup_remembers_a_drive_that_is_unplugged(station: Station, admin
     info.path.rmdir()
     last = backup.last_backup(station.data)
     assert last is not None and last.path == info.path and last.created_at == info.created_at
+
+
+def _stored(station: Station, content: bytes) -> str:
+    from sgz_desktop.core.attachments import attachment_store
+
+    src = station.data.root / "scan.jpg"
+    src.write_bytes(content)
+    stored = attachment_store(station).ingest(src)
+    return f"attachments/sha256/{stored.sha256[:2]}/{stored.sha256}.jpg"
+
+
+def test_a_later_backup_links_the_scans_the_earlier_one_holds(
+        station: Station, admin: Actor, clock: FixedClock, tmp_path: Path) -> None:
+    first_scan = _stored(station, b"\xff\xd8\xff\xe0 first scan")
+    first = backup.backup_to(station, admin, tmp_path / "backups")
+    clock.advance(minutes=1)
+    second_scan = _stored(station, b"\xff\xd8\xff\xe0 second scan")
+    second = backup.backup_to(station, admin, tmp_path / "backups")
+    # The scan both hold is one file on the disk; the new scan and the database are real copies.
+    assert (second.path / first_scan).stat().st_ino == (first.path / first_scan).stat().st_ino
+    assert (second.path / first_scan).stat().st_ino != (station.data.root / first_scan).stat().st_ino
+    assert (second.path / second_scan).stat().st_nlink == 1
+    manifest = json.loads((second.path / "manifest.json").read_text(encoding="utf-8"))
+    linked = {f["path"] for f in manifest["files"] if f.get("linked")}
+    assert linked == {first_scan}
+    # It stands alone: with the earlier backup gone, it still verifies in full and restores.
+    import shutil
+
+    shutil.rmtree(first.path)
+    assert backup.verify_backup(second.path).verified
+
+
+def test_a_damaged_earlier_copy_is_not_linked_and_no_link_means_a_copy(
+        station: Station, admin: Actor, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scan = _stored(station, b"\xff\xd8\xff\xe0 a scan")
+    first = backup.backup_to(station, admin, tmp_path / "backups")
+    (first.path / scan).write_bytes(b"cut short")  # the earlier copy lost bytes
+    clock.advance(minutes=1)
+    second = backup.backup_to(station, admin, tmp_path / "backups")
+    assert (second.path / scan).read_bytes() == b"\xff\xd8\xff\xe0 a scan"
+    assert (second.path / scan).stat().st_nlink == 1
+
+    def no_links(*_args: object) -> None:
+        raise OSError("hard links not supported (FAT32)")
+
+    monkeypatch.setattr(backup.os, "link", no_links)
+    clock.advance(minutes=1)
+    third = backup.backup_to(station, admin, tmp_path / "backups")
+    assert (third.path / scan).read_bytes() == b"\xff\xd8\xff\xe0 a scan" and third.verified
