@@ -185,6 +185,10 @@
             <translation>仪表盘</translation>
         </message>
         <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>

@@ -22,6 +22,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,7 @@ def backup_to(st: Station, actor: Actor, dest_dir: Path, progress: Progress | No
                                progress or quiet())
     finally:
         raw.close()
-    info = verify_backup(folder, linked_ok=True)
+    info = verify_backup(folder, just_written=True)
     with st.begin(actor) as s:
         audit.record_event(s, "backup", f"备份到 {folder}（{_REASONS.get(reason, reason)}）")
     _remember(st.data, info)
@@ -265,7 +266,8 @@ def _link_file(earlier: _Earlier | None, src: Path, dest: Path, rel: str) -> dic
 def _write_json(path: Path, value: Any) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(value, fh, ensure_ascii=False, indent=2)
+        # No indent: that switches json to its pure-Python encoder, slow on thousands of file entries.
+        fh.write(json.dumps(value, ensure_ascii=False) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -285,18 +287,36 @@ def _fsync_dir(path: Path) -> None:
 
 def _read_manifest(folder: Path) -> dict[str, Any]:
     path = folder / MANIFEST
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    if stat is not None:
+        # Listing, rotating and linking each read every backup's manifest: parse each once (thousands of
+        # entries each), again only if it changed. A copy, so no caller can alter the cached one.
+        return dict(_parsed_manifest(folder, stat.st_mtime_ns, stat.st_size))
     if not path.is_file():
         inside = list_backups(folder) if folder.is_dir() else []
         hint = (f"这个文件夹里有 {len(inside)} 份备份，最新的是 {inside[0].path.name}，请选择那一个文件夹。" if inside
                 else f"请选择名为 {PREFIX}… 的文件夹。")
         raise IntegrityFailure(f"{folder} 不是社工站备份文件夹（缺少 {MANIFEST}）。{hint}")
+    return _parse_manifest(folder)
+
+
+@lru_cache(maxsize=64)
+def _parsed_manifest(folder: Path, _mtime_ns: int, _size: int) -> dict[str, Any]:
+    return _parse_manifest(folder)
+
+
+def _parse_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise ValueError
         dt.datetime.fromisoformat(manifest["created_at"])
         return manifest
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, OSError):
         raise IntegrityFailure(f"备份 {folder} 的清单文件 {MANIFEST} 已损坏或格式不对。") from None
 
 
@@ -311,11 +331,14 @@ def _info(folder: Path, manifest: dict[str, Any], verified: bool) -> BackupInfo:
         app_version=str(manifest.get("app_version", "")))
 
 
-def verify_backup(path: Path, progress: Progress | None = None, *, linked_ok: bool = False) -> BackupInfo:
+def verify_backup(path: Path, progress: Progress | None = None, *, just_written: bool = False) -> BackupInfo:
     """Check every file's size and SHA-256, then the database itself; raise IntegrityFailure saying what.
 
-    ``linked_ok`` (right after writing the backup): files hard-linked from the earlier backup were
-    checked when that one was written and have not been copied now, so only their size is checked."""
+    ``just_written`` (the check right after making the backup): files hard-linked from the earlier
+    backup were checked when that one was made and have not been copied now, so only their size is
+    checked; and the database, a page-for-page copy of the open one, gets SQLite's ``quick_check``
+    (structure and pages, 0.2 s on a 140 MB station) rather than the full ``integrity_check`` (which also
+    re-checks every index against its table, 1.2 s) that a backup chosen for a restore gets."""
     folder = Path(path)
     progress = progress or quiet()
     manifest = _read_manifest(folder)
@@ -326,10 +349,11 @@ def verify_backup(path: Path, progress: Progress | None = None, *, linked_ok: bo
     done = 0
     for entry in files:
         progress.report(done, total, f"正在校验 {entry['path']}…")
-        _check_file(folder, entry, size_only=linked_ok and bool(entry.get("linked")))
+        _check_file(folder, entry, size_only=just_written and bool(entry.get("linked")))
         done += int(entry["bytes"])
     with _open_read_only(folder / DATABASE) as conn:
-        problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        check = "quick_check" if just_written else "integrity_check"
+        problems = [str(r[0]) for r in conn.execute(f"PRAGMA {check}")]
         if problems != ["ok"]:
             raise IntegrityFailure(f"备份 {folder} 中的数据库未通过完整性检查：{problems[0]}。")
         counts = _row_counts(conn)
@@ -346,8 +370,11 @@ def verify_backup(path: Path, progress: Progress | None = None, *, linked_ok: bo
 
 def _check_file(folder: Path, entry: dict[str, Any], *, size_only: bool = False) -> None:
     rel = str(entry["path"])
-    target = (folder / rel).resolve()
-    if not target.is_relative_to(folder.resolve()) or ".." in Path(rel).parts:
+    parts = Path(rel).parts
+    target = folder / rel
+    # Inside the backup, by the words of the path and by where its folder really is (a link must not lead
+    # out); folders are few and resolved once each, files are many.
+    if Path(rel).is_absolute() or ".." in parts or not _inside(folder, target.parent) or target.is_symlink():
         raise IntegrityFailure(f"备份清单中的路径 {rel} 不合法。")
     if not target.is_file():
         raise IntegrityFailure(f"备份 {folder} 缺少文件 {rel}。")
@@ -361,6 +388,11 @@ def _check_file(folder: Path, entry: dict[str, Any], *, size_only: bool = False)
             digest.update(chunk)
     if digest.hexdigest() != entry["sha256"]:
         raise IntegrityFailure(f"备份 {folder} 中的文件 {rel} 内容已改变（校验值不符），这份备份不可靠。")
+
+
+@lru_cache(maxsize=4096)
+def _inside(folder: Path, sub: Path) -> bool:
+    return sub.resolve().is_relative_to(folder.resolve())
 
 
 @contextlib.contextmanager

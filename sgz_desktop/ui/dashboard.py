@@ -8,12 +8,14 @@ appear by themselves), charts are added to ``CHART_PROVIDERS`` with ``add_chart`
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -174,6 +176,12 @@ class CheckDetailDialog(QDialog):
         self.accept()
 
 
+class _ResultsRelay(QObject):
+    """Carries the checks' outcome from their thread to the GUI thread (a queued signal)."""
+
+    ready = Signal(int, object)
+
+
 class DashboardPage(QWidget):
     def __init__(self, st: Station, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +224,10 @@ class DashboardPage(QWidget):
         self.charts.setSpacing(12)
         self.body.addLayout(self.charts)
         self.body.addStretch()
+        self._generation = 0
+        self.checking = False  # True from a refresh until its cards are shown
+        self._relay = _ResultsRelay(self)
+        self._relay.ready.connect(self._show_results)
         self.refresh()
 
     def refresh(self) -> None:
@@ -230,13 +242,36 @@ class DashboardPage(QWidget):
                 widget.deleteLater()
 
     def _fill_cards(self) -> None:
+        """The checks read every area (about half a second on a large station), so they run on a thread of
+        their own: the window appears and answers at once, and the cards follow."""
+        self._generation += 1
+        self.checking = True
+        generation, st, relay = self._generation, self.st, self._relay
+        self.summary.setText(self.tr("Checking…"))
+
+        def work() -> None:
+            try:
+                outcome: object = compliance_results(st)
+            except BaseException as exc:  # shown on the page, not lost on a thread
+                outcome = exc
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                relay.ready.emit(generation, outcome)
+
+        threading.Thread(target=work, name="dashboard-checks", daemon=True).start()
+
+    def _show_results(self, generation: int, outcome: object) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self.checking = False
         self._clear(self.grid)
         self.cards = []
-        try:
-            results = compliance_results(self.st)
-        except SgzError as err:
-            self.grid.addWidget(QLabel(str(err)), 0, 0)
+        if isinstance(outcome, SgzError):
+            self.grid.addWidget(QLabel(str(outcome)), 0, 0)
+            self.summary.clear()
             return
+        if isinstance(outcome, BaseException):
+            raise outcome
+        results = cast(list[Any], outcome)
         for i, result in enumerate(results):
             card = CheckCard(result)
             card.clicked.connect(self.show_details)

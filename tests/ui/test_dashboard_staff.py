@@ -24,10 +24,17 @@ def card(page: DashboardPage, key: str):  # type: ignore[no-untyped-def]
     return next(c for c in page.cards if c.result.key == key)
 
 
+def settled(qtbot, page: DashboardPage) -> DashboardPage:  # type: ignore[no-untyped-def]
+    """The checks run on a thread of their own: wait for the cards."""
+    qtbot.waitUntil(lambda: not page.checking, timeout=20000)
+    return page
+
+
 def test_every_staff_and_training_check_has_a_card_with_its_article(qtbot, zh, station: Station,  # type: ignore[no-untyped-def]
                                                                    admin: Actor) -> None:
     page = DashboardPage(station, admin)
     qtbot.addWidget(page)
+    settled(qtbot, page)
     keys = {c.result.key for c in page.cards}
     assert set(staff_check_keys()) <= keys
     for key in staff_check_keys():
@@ -42,11 +49,12 @@ def test_art_13_turns_green_with_a_third_full_time_social_worker(qtbot, station:
     window.show()
     page = window.pages["dashboard"]
     assert isinstance(page, DashboardPage)
-    assert card(page, "staff.fulltime_count").property("status") == "failing"
+    assert card(settled(qtbot, page), "staff.fulltime_count").property("status") == "failing"
     window.show_page("staff")
     add(station, admin, 43)
     window.show_page("dashboard")  # coming back refreshes the cards
-    assert card(page, "staff.fulltime_count").property("status") == "ok"
+    assert page.checking
+    assert card(settled(qtbot, page), "staff.fulltime_count").property("status") == "ok"
 
 
 def test_a_cards_people_open_on_the_staff_page(qtbot, zh, station: Station, admin: Actor) -> None:  # type: ignore[no-untyped-def]
@@ -57,7 +65,7 @@ def test_a_cards_people_open_on_the_staff_page(qtbot, zh, station: Station, admi
     page = window.pages["dashboard"]
     assert isinstance(page, DashboardPage)
     assert PEOPLE_PAGES["staff"] == "staff" and PEOPLE_PAGES["training"] == "staff"
-    count = card(page, "staff.fulltime_count")
+    count = card(settled(qtbot, page), "staff.fulltime_count")
     count.clicked.emit(count.result)
     dialog = page.detail_dialog
     assert dialog is not None and dialog.show_button is not None
@@ -71,7 +79,7 @@ def test_a_cards_people_open_on_the_staff_page(qtbot, zh, station: Station, admi
     assert "专职社工人数" in staff_page.roster.people_label.text()
     # one name, by double-click
     window.show_page("dashboard")
-    count = card(page, "staff.fulltime_count")
+    count = card(settled(qtbot, page), "staff.fulltime_count")
     count.clicked.emit(count.result)
     assert page.detail_dialog is not None
     page.detail_dialog.people.itemDoubleClicked.emit(page.detail_dialog.people.item(1))
@@ -81,7 +89,7 @@ def test_a_cards_people_open_on_the_staff_page(qtbot, zh, station: Station, admi
 def test_a_card_without_people_has_no_list_button(qtbot, station: Station, admin: Actor) -> None:  # type: ignore[no-untyped-def]
     page = DashboardPage(station, admin)
     qtbot.addWidget(page)
-    profile_card = card(page, "station.profile")
+    profile_card = card(settled(qtbot, page), "station.profile")
     page.show_details(profile_card.result)
     assert page.detail_dialog is not None and page.detail_dialog.show_button is None
 

@@ -113,6 +113,7 @@ def test_log_out_and_quit_signal(qtbot, window: MainWindow) -> None:  # type: ig
 def test_dashboard_has_a_card_per_check(qtbot, window: MainWindow, station: Station) -> None:  # type: ignore[no-untyped-def]
     page = window.pages["dashboard"]
     assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: not page.checking, timeout=20000)  # the checks run on a thread of their own
     results = run_compliance(station)
     assert len(page.cards) == len(results) > 0
     assert {c.result.key for c in page.cards} == {r.key for r in results}
