@@ -8,6 +8,7 @@ unreferenced file in the store, never a row without its file. Finalising (归档
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -250,7 +251,16 @@ def apply_input(row: ArchiveItem, data: ItemInput) -> None:
 def ingest_files(st: Station, paths: Sequence[Path], *, distinct: bool = True) -> list[StoredFile]:
     """Copy every file into the store (hashed, flushed, renamed), several at a time; all problems at once,
     nothing recorded. The files come back in the order given; ``distinct`` refuses the same content twice."""
-    outcomes = attachment_store(st).ingest_many([Path(p) for p in paths])
+    return _ingested(attachment_store(st).ingest_many([Path(p) for p in paths]), distinct=distinct)
+
+
+def _refused(outcomes: Sequence[object]) -> None:
+    problems = [p for o in outcomes if isinstance(o, ValidationError) for p in o.problems]
+    if problems:
+        raise ValidationError(problems)
+
+
+def _ingested(outcomes: Sequence[StoredFile | ValidationError], *, distinct: bool) -> list[StoredFile]:
     stored = [o for o in outcomes if isinstance(o, StoredFile)]
     problems = [p for o in outcomes if isinstance(o, ValidationError) for p in o.problems]
     seen: dict[str, str] = {}
@@ -444,30 +454,42 @@ def register_many(st: Station, actor: Actor, entries: Sequence[tuple[ItemInput, 
         raise ValidationError(problems)
     if progress is not None:
         progress.report(0, len(entries), "正在复制文件…")
-    stored = ingest_files(st, [f for _data, files in entries for f in files], distinct=False)
-    with st.begin(actor) as s:
-        rows: list[ArchiveItem] = []
-        start = 0
-        for data, (_data, files) in zip(values, entries, strict=True):
-            check_item(s, data, codes, today)
-            row = new_row(data, codes, actor, st.clock.now())
-            # Counted now so the insert carries it: no second write (and audit entry) per item.
-            row.pages = sum(f.pages or 1 for f in stored[start:start + len(files)])
-            start += len(files)
-            rows.append(row)
-        s.add_all(rows)
-        s.flush()
-        start = 0
-        for row, (_data, files) in zip(rows, entries, strict=True):
-            attach(s, row, stored[start:start + len(files)], st.clock.now(), existing=[])
-            start += len(files)
-        s.flush()
-        found: dict[int, ItemInfo] = {}
-        ids = [row.id for row in rows]
-        for first in range(0, len(ids), 500):
-            found.update((i.id, i) for i in map(row_info, s.execute(
-                info_select().where(ArchiveItem.id.in_(ids[first:first + 500])))))
-        infos = [found[i] for i in ids]
+    # The files are checked first, then copied in on threads while the items are written in the open
+    # transaction (the disk and the database work overlap); it commits only once every file is on the disk.
+    ingest = attachment_store(st).start_ingest([Path(f) for _data, files in entries for f in files],
+                                               all_or_nothing=True)
+    try:
+        _refused(ingest.probes)
+        with st.begin(actor) as s:
+            rows: list[ArchiveItem] = []
+            start = 0
+            for data, (_data, files) in zip(values, entries, strict=True):
+                check_item(s, data, codes, today)
+                row = new_row(data, codes, actor, st.clock.now())
+                # Counted now so the insert carries it: no second write (and audit entry) per item.
+                row.pages = sum(p.pages or 1 for p in ingest.probes[start:start + len(files)]
+                                if not isinstance(p, ValidationError))
+                start += len(files)
+                rows.append(row)
+            s.add_all(rows)
+            s.flush()
+            stored = _ingested(ingest.finish(), distinct=False)
+            start = 0
+            for row, (_data, files) in zip(rows, entries, strict=True):
+                attach(s, row, stored[start:start + len(files)], st.clock.now(), existing=[])
+                start += len(files)
+            s.flush()
+            found: dict[int, ItemInfo] = {}
+            ids = [row.id for row in rows]
+            for first in range(0, len(ids), 500):
+                found.update((i.id, i) for i in map(row_info, s.execute(
+                    info_select().where(ArchiveItem.id.in_(ids[first:first + 500])))))
+            infos = [found[i] for i in ids]
+    except BaseException:
+        ingest.cancel()
+        with contextlib.suppress(Exception):
+            ingest.finish()  # no copy left running; the refusal above is what the user sees
+        raise
     if progress is not None:
         progress.report(len(entries), len(entries), "已登记")
     return infos

@@ -130,62 +130,68 @@ class FileAttachmentStore:
         return outcome
 
     def ingest_many(self, sources: Sequence[Path], threads: int = INGEST_THREADS) -> list[StoredFile | ValidationError]:
-        """Several files at once, in the order given, each a ``StoredFile`` or the reason it was refused.
+        """Several files at once, in the order given, each a ``StoredFile`` or the reason it was refused."""
+        return self.start_ingest(sources, threads).finish()
 
-        In stages, each over all files: copy (hashing) to temporary names; flush them to the disk; rename
-        them to their hashes; flush the folders. Waiting for the disk is most of an ingest, and one flush
-        after all copies commits them together where one per copy would wait for each in turn. A file gets
-        its final name only once its bytes are on the disk, so a crash leaves at most temporary files,
-        which ``sweep_incoming`` removes."""
+    def start_ingest(self, sources: Sequence[Path], threads: int = INGEST_THREADS, *,
+                     all_or_nothing: bool = False) -> Ingest:
+        """Check every file now (format, pages, size: ``Ingest.probes``) and copy them in on threads while
+        the caller goes on — typically to write their records, committed only after ``finish()``.
+        ``all_or_nothing``: when any file is refused, none is copied.
+
+        The copies go in stages, each over all files: copy (hashing) to temporary names; flush them to
+        the disk; rename them to their hashes; flush the folders. Waiting for the disk is most of an
+        ingest, and one flush after all copies commits them together where one per copy would wait for
+        each in turn. A file gets its final name only once its bytes are on the disk, so a crash leaves
+        at most temporary files, which ``sweep_incoming`` removes."""
         self.root.mkdir(parents=True, exist_ok=True)
         self.sweep_incoming()
+        threads = max(1, min(threads, len(sources)))
 
-        def stage(path: Path) -> _Staged | ValidationError:
+        def probe(path: Path) -> Probe | ValidationError:
             try:
-                return self._stage(Path(path))
+                return self.probe(Path(path))
             except ValidationError as err:
                 return err
 
-        staged: list[_Staged | ValidationError] = []
-        try:
-            with ThreadPoolExecutor(max_workers=max(1, min(threads, len(sources)))) as pool:
-                staged = list(pool.map(stage, sources))
-                ready = [s for s in staged if isinstance(s, _Staged)]
-                list(pool.map(_fsync_path, [s.tmp for s in ready]))
-                folders = {folder for s in ready if (folder := self._place(s)) is not None}
-                list(pool.map(_fsync_folder, folders))
-        finally:
-            for s in staged:
-                if isinstance(s, _Staged):
-                    s.tmp.unlink(missing_ok=True)
-        return [s if isinstance(s, ValidationError) else s.stored for s in staged]
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ingest-probe") as pool:
+            probes = list(pool.map(probe, sources))
+        ingest = Ingest(self, probes, threads, start=not (all_or_nothing and any(
+            isinstance(p, ValidationError) for p in probes)))
+        return ingest
 
-    def _stage(self, source: Path) -> _Staged:
-        """Check one file and copy it, hashing, to a temporary name in the store (not yet flushed)."""
+    def probe(self, source: Path) -> Probe:
+        """What a file is, read from the file itself, or why it is refused (nothing is copied)."""
         name = source.name
         if not source.is_file():
             raise ValidationError(Problem("文件", f"找不到文件 {source}"))
         if source.is_symlink():
             raise ValidationError(Problem("文件", f"{name} 是快捷方式/链接，请选择文件本身"))
-        size = source.stat().st_size
-        if size == 0:
+        stat = source.stat()
+        if stat.st_size == 0:
             raise ValidationError(Problem("文件", f"{name} 是空文件"))
-        if size > MAX_BYTES:
+        if stat.st_size > MAX_BYTES:
             raise ValidationError(Problem("文件", f"{name} 超过 {MAX_BYTES // 1024 // 1024} MB，请拆分或压缩后再添加"))
         with source.open("rb") as src:
             head = src.read(16)
-            fmt = detect_format(head)
-            if fmt is None:
-                raise ValidationError(Problem("文件", f"{name}：{refusal_reason(head)}"))
-            src.seek(0)
-            tmp = self.root / f".incoming-{uuid.uuid4().hex}.part"
-            try:
+        fmt = detect_format(head)
+        if fmt is None:
+            raise ValidationError(Problem("文件", f"{name}：{refusal_reason(head)}"))
+        pages = pdf_pages(source) if fmt == "pdf" else None
+        return Probe(source, name, fmt, pages, stat.st_size, stat.st_mtime_ns)
+
+    def _stage(self, probe: Probe) -> _Staged:
+        """Copy one checked file, hashing, to a temporary name in the store (not yet flushed)."""
+        tmp = self.root / f".incoming-{uuid.uuid4().hex}.part"
+        try:
+            with probe.path.open("rb") as src:
                 digest, written = copy_durably(src, tmp, sync=False)
-                pages = pdf_pages(tmp) if fmt == "pdf" else None
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-        return _Staged(tmp, StoredFile(digest, written, fmt, pages, name))
+            if written != probe.size or probe.path.stat().st_mtime_ns != probe.mtime_ns:
+                raise ValidationError(Problem("文件", f"{probe.name} 在添加过程中被改动，请等它保存完再添加"))
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return _Staged(tmp, StoredFile(digest, written, probe.format, probe.pages, probe.name))
 
     def _place(self, staged: _Staged) -> Path | None:
         """Rename a flushed temporary file to its hash; returns the folder to flush (None: already held)."""
@@ -233,6 +239,68 @@ class FileAttachmentStore:
 class _Staged:
     tmp: Path
     stored: StoredFile
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A file checked before it is copied: its format and pages are what its record will say."""
+
+    path: Path
+    name: str
+    format: str
+    pages: int | None
+    size: int
+    mtime_ns: int
+
+
+class Ingest:
+    """Files being copied into the store on threads (``FileAttachmentStore.start_ingest``)."""
+
+    def __init__(self, store: FileAttachmentStore, probes: list[Probe | ValidationError], threads: int, *,
+                 start: bool = True) -> None:
+        self.probes = probes
+        self._threads = threads
+        self._cancelled = not start  # a refused file in an all-or-nothing batch: copy none
+        self._runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+        self._done = self._runner.submit(self._copy_all, store)
+
+    def _copy_all(self, store: FileAttachmentStore) -> list[StoredFile | ValidationError]:
+        pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="ingest-copy")
+
+        def stage(p: Probe | ValidationError) -> _Staged | ValidationError:
+            if isinstance(p, ValidationError):
+                return p
+            if self._cancelled:
+                return ValidationError(Problem("文件", f"{p.name} 未添加（已取消）"))
+            try:
+                return store._stage(p)
+            except ValidationError as err:
+                return err
+
+        staged: list[_Staged | ValidationError] = []
+        try:
+            staged = list(pool.map(stage, self.probes))
+            ready = [s for s in staged if isinstance(s, _Staged)]
+            list(pool.map(_fsync_path, [s.tmp for s in ready]))
+            folders = {folder for s in ready if (folder := store._place(s)) is not None}
+            list(pool.map(_fsync_folder, folders))
+        finally:
+            pool.shutdown()
+            for s in staged:
+                if isinstance(s, _Staged):
+                    s.tmp.unlink(missing_ok=True)
+        return [s if isinstance(s, ValidationError) else s.stored for s in staged]
+
+    def cancel(self) -> None:
+        """Copy no more files (those copied stay in the store, unreferenced, like any unused content)."""
+        self._cancelled = True
+
+    def finish(self) -> list[StoredFile | ValidationError]:
+        """Wait until every file is in the store and on the disk; in the order given."""
+        try:
+            return self._done.result()
+        finally:
+            self._runner.shutdown()
 
 
 def _fsync_path(path: Path) -> None:

@@ -212,3 +212,31 @@ def test_register_many_is_all_or_nothing(station: Station, admin: Actor, tmp_pat
     with pytest.raises(ValidationError, match="第 2 行，「题名」：不能为空"):
         archives.register_many(station, admin, bad)
     assert count_items(station) == 5
+
+
+def test_a_refused_file_in_a_batch_copies_nothing(station: Station, admin: Actor, tmp_path: Path) -> None:
+    good = write_jpeg(tmp_path)
+    program = tmp_path / "安装程序.pdf"
+    program.write_bytes(b"MZ\x90\x00" + b"\x00" * 200)  # an .exe renamed
+    with pytest.raises(ValidationError, match=r"安装程序\.pdf：这是 Windows 可执行程序"):
+        archives.register_many(station, admin, [(item("扫描件"), [good]), (item("程序"), [program])])
+    assert count_items(station) == 0
+    assert not list((station.data.attachments).rglob("*.jpg"))  # the good file was not copied either
+
+
+def test_a_file_changed_while_it_is_copied_is_refused(station: Station, admin: Actor, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from sgz_desktop.core import attachments
+
+    scan = write_jpeg(tmp_path)
+    real_probe = attachments.FileAttachmentStore.probe
+
+    def probe_then_edit(self: attachments.FileAttachmentStore, source: Path) -> attachments.Probe:
+        found = real_probe(self, source)
+        source.write_bytes(source.read_bytes() + b"more")  # the scanner software saves again
+        return found
+
+    monkeypatch.setattr(attachments.FileAttachmentStore, "probe", probe_then_edit)
+    with pytest.raises(ValidationError, match="在添加过程中被改动"):
+        archives.register_many(station, admin, [(item("扫描件"), [scan])])
+    assert count_items(station) == 0
