@@ -127,6 +127,8 @@ def shots(st: object, clock: object, out: Path, tmp: Path) -> None:
     window.show()
     for spec in window.specs:
         window.show_page(spec.key)
+        page = window.pages[spec.key]
+        wait_for(lambda page=page: not getattr(page, "checking", False))  # the dashboard checks run on a thread
         save(window, out, f"page-{spec.key}")
     window.show_page("dashboard")
 
