@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -56,10 +57,12 @@ def sgz(*args: str, station: Path | None = None, **kw: object) -> subprocess.Com
 def test_export_then_verify_with_form_and_report(station_dir: Path, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    done = sgz("export-year", "2025", "--out", str(usb), station=station_dir)
+    done = sgz("export-year", "2025", "--out", str(usb), "--xml", station=station_dir)
     assert done.returncode == 0, done.stderr
     package = usb / "Z109-2025-YJ01.zip"
     assert "SHA-256" in done.stdout and package.exists()
+    with zipfile.ZipFile(package) as z:  # --xml: each item's metadata also as XML
+        assert any(n.endswith("/metadata.xml") for n in z.namelist())
     digest = (usb / "Z109-2025-YJ01.zip.sha256").read_text().split()[0]
     reports = tmp_path / "reports"
     reports.mkdir()

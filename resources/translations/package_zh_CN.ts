@@ -113,6 +113,11 @@
         <translation>覆盖该文件夹中的同名移交包</translation>
     </message>
     <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="211"/>
+        <source>Also give each item its metadata as XML (metadata.xml), for archive systems that take XML</source>
+        <translation>每件档案另附 XML 元数据（metadata.xml），供要求 XML 的档案系统读取</translation>
+    </message>
+    <message>
         <location filename="../../sgz_desktop/ui/export_wizard.py" line="210"/>
         <source>Next starts the export; it can be cancelled, and a cancelled export leaves nothing behind.</source>
         <translation>点“下一步”开始导出；导出可以取消，取消后不留下任何文件。</translation>

@@ -12,6 +12,7 @@ package. It exits 0 only when every one of the 15 checks passes.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 from pathlib import Path
@@ -40,6 +41,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--override-reason", metavar="TEXT",
                    help="本年度仍有草稿或未审核账目时，强制导出的理由（记入操作日志）")
     p.add_argument("--replace", action="store_true", help="目标文件夹中已有同名移交包时覆盖")
+    _xml_option(p)
     p.add_argument("--quiet", action="store_true", help="不显示进度")
     p.set_defaults(handler=export)
 
@@ -57,6 +59,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--override-reason", metavar="TEXT",
                    help="项目仍有草稿、未审核账目或周期外档案时，强制导出的理由（记入操作日志）")
     p.add_argument("--replace", action="store_true", help="目标文件夹中已有同名移交包时覆盖")
+    _xml_option(p)
     p.add_argument("--quiet", action="store_true", help="不显示进度")
     p.set_defaults(handler=export_cycle)
 
@@ -73,12 +76,19 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(handler=verify)
 
 
+def _xml_option(p: argparse.ArgumentParser) -> None:
+    xml = p.add_mutually_exclusive_group()
+    xml.add_argument("--xml", dest="xml", action="store_true", default=None,
+                     help="每件档案另附 XML 元数据 metadata.xml（不写时按设置“移交包中每件档案另附 XML 元数据”）")
+    xml.add_argument("--no-xml", dest="xml", action="store_false", help="这次不附 XML 元数据")
+
+
 def export(ctx: Context) -> int:
     actor = ctx.login()
     st = ctx.station()
     progress = Progress() if ctx.args.quiet else ctx.progress()
     result = export_year(st, actor, ctx.args.year, ctx.args.out, override_reason=ctx.args.override_reason,
-                         progress=progress, replace=ctx.args.replace)
+                         progress=progress, replace=ctx.args.replace, xml=ctx.args.xml)
     return _print_result(ctx, result, f"{ctx.args.year} 年度移交包")
 
 
@@ -93,7 +103,7 @@ def export_cycle(ctx: Context) -> int:
     st = ctx.station()
     progress = Progress() if args.quiet else ctx.progress()
     result = export_project(st, actor, args.project, args.out, override_reason=args.override_reason,
-                            progress=progress, replace=args.replace)
+                            progress=progress, replace=args.replace, xml=args.xml)
     scope = result.scope
     what = f"{scope.short}（{scope.period_text}）移交包" if scope is not None else "项目移交包"
     return _print_result(ctx, result, what)

@@ -81,6 +81,9 @@ MGMT_FEE_SHARE = define(SettingDef("finance.mgmt_fee_max_percent", "承接方运
 DANGHAO_PATTERN = define(SettingDef("archives.danghao_pattern", "档号格式", "str",
                                     "{fonds}-{category}·{year}-{retention}-{org}-{item:04d}",
                                     article="第二十四条", help="DA/T 22-2015"))
+METADATA_XML = define(SettingDef("package.metadata_xml", "移交包中每件档案另附 XML 元数据（metadata.xml）", "bool",
+                                 False, article="第二十四条",
+                                 help="接收方的档案系统要求 XML 时打开；JSON 元数据始终都有"))
 
 
 def _coerce(d: SettingDef, raw: Any, row: int | None = None) -> Any:

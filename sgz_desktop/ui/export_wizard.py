@@ -35,6 +35,7 @@ from ..core.package.export import OVERRIDABLE, ExportResult, export_project, exp
 from ..core.package.layout import RETENTION_LABELS, human_size
 from ..core.progress import Cancelled, Progress
 from ..core.roles import Actor
+from ..core.settings import METADATA_XML, get
 from ..core.station import Station
 from . import dialogs
 from .busy import run_and_wait
@@ -207,6 +208,10 @@ class TargetPage(QWizardPage):
         layout.addLayout(row)
         self.replace = QCheckBox(self.tr("Replace a package of the same name in this folder"))
         layout.addWidget(self.replace)
+        self.xml = QCheckBox(self.tr("Also give each item its metadata as XML (metadata.xml), for archive systems "
+                                     "that take XML"))
+        self.xml.setChecked(bool(get(wizard.st, METADATA_XML)))
+        layout.addWidget(self.xml)
         self.status = _hint(self.tr("Next starts the export; it can be cancelled, and a cancelled export leaves "
                                     "nothing behind."))
         layout.addWidget(self.status)
@@ -224,14 +229,15 @@ class TargetPage(QWizardPage):
     def validatePage(self) -> bool:
         year_page = self.wiz.year_page
         year, project, reason = year_page.selected_year, year_page.selected_project, year_page.override_reason
-        target, replace = Path(self.folder.text().strip()), self.replace.isChecked()
+        target, replace, xml = Path(self.folder.text().strip()), self.replace.isChecked(), self.xml.isChecked()
         st, actor = self.wiz.st, self.wiz.actor
 
         def work(progress: Progress) -> ExportResult:
             if project is not None:
                 return export_project(st, actor, project, target, override_reason=reason, progress=progress,
-                                      replace=replace)
-            return export_year(st, actor, year, target, override_reason=reason, progress=progress, replace=replace)
+                                      replace=replace, xml=xml)
+            return export_year(st, actor, year, target, override_reason=reason, progress=progress, replace=replace,
+                               xml=xml)
 
         title = self.tr("Exporting the yearly package") if project is None else \
             self.tr("Exporting the project's package")

@@ -158,3 +158,28 @@ def test_wizard_exports_a_project_cycle(qtbot, zh, station: Station, admin: Acto
     assert shown == [result.form_path]
     page.by_year.setChecked(True)  # back to the year: the year's pre-check again
     assert page.selected_project is None and page.check is not None and page.check.items == 5
+
+
+def test_the_xml_choice_follows_the_setting_and_reaches_the_package(qtbot, zh, station: Station, keeper: Actor,  # type: ignore[no-untyped-def]
+                                                                    admin: Actor, tmp_path: Path) -> None:
+    import zipfile
+
+    from sgz_desktop.core import settings
+    from sgz_desktop.core.package import layout
+
+    settings.set_value(station, admin, "package.metadata_xml", True)
+    wizard = ExportWizard(station, keeper)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.target_page.xml.isChecked()
+    assert "XML" in wizard.target_page.xml.text() and "元数据" in wizard.target_page.xml.text()
+    shot(wizard, "wizard-target-xml")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    wizard.target_page.folder.setText(str(usb))
+    wizard.next()
+    result = wizard.exported
+    assert result is not None
+    with zipfile.ZipFile(result.zip_path) as z:
+        assert len([n for n in z.namelist() if n.endswith(layout.METADATA_XML)]) == result.items

@@ -29,12 +29,14 @@ from ..profile import Profile, get_profile
 from ..progress import Progress, quiet
 from ..reports.package import invariant_pdfs, write_registration_form
 from ..roles import Actor, Permission, require
+from ..settings import METADATA_XML, get
 from ..station import Station
 from . import layout
 from .bag import BagResult, BagWriter
 from .collect import PackageFile, PackageItem, PreCheck, _precheck, collect_items, project_scope
-from .payload import catalogue_files, handover_files, item_metadata, self_check, self_check_problems
-from .registers import sections
+from .metadata_xml import to_xml
+from .payload import catalogue_files, handover_files, item_metadata_record, self_check, self_check_problems
+from .registers import json_text, sections
 from .scope import Scope
 from .verify import key_fingerprint, read_whole, verify_package
 from .zipread import Trusted
@@ -92,24 +94,32 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def export_year(st: Station, actor: Actor, year: int, out_dir: Path, *, override_reason: str | None = None,
-                progress: Progress | None = None, batch: int = 1, replace: bool = False) -> ExportResult:
-    """Write ``<out_dir>/<全宗号>-<year>-YJ<batch>.zip`` with its ``.sha256`` and ``-登记表.pdf``."""
+                progress: Progress | None = None, batch: int = 1, replace: bool = False,
+                xml: bool | None = None) -> ExportResult:
+    """Write ``<out_dir>/<全宗号>-<year>-YJ<batch>.zip`` with its ``.sha256`` and ``-登记表.pdf``. ``xml``: each
+    item's metadata also as ``metadata.xml`` (None: as the setting ``package.metadata_xml`` says)."""
     require(actor, Permission.EXPORT_YEAR)
-    return _export(st, actor, Scope.of_year(year), Path(out_dir), override_reason, progress, batch, replace)
+    return _export(st, actor, Scope.of_year(year), Path(out_dir), override_reason, progress, batch, replace,
+                   _with_xml(st, xml))
 
 
 def export_project(st: Station, actor: Actor, project_id: int, out_dir: Path, *, override_reason: str | None = None,
-                   progress: Progress | None = None, batch: int = 1, replace: bool = False) -> ExportResult:
+                   progress: Progress | None = None, batch: int = 1, replace: bool = False,
+                   xml: bool | None = None) -> ExportResult:
     """Write ``<out_dir>/<全宗号>-XM<项目编号>-YJ<batch>.zip`` (e.g. ``Z109-XM007-YJ01``): the project's
     finalised items dated inside its cycle, with the same catalogue, handover list, registers (the
     project's ledger and volunteer service, staff and training of the cycle), ``.sha256`` and 登记表."""
     require(actor, Permission.EXPORT_YEAR)
     return _export(st, actor, project_scope(st, project_id), Path(out_dir), override_reason, progress, batch,
-                   replace)
+                   replace, _with_xml(st, xml))
+
+
+def _with_xml(st: Station, xml: bool | None) -> bool:
+    return bool(get(st, METADATA_XML)) if xml is None else xml
 
 
 def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_reason: str | None,
-            progress: Progress | None, batch: int, replace: bool) -> ExportResult:
+            progress: Progress | None, batch: int, replace: bool, xml: bool) -> ExportResult:
     progress = progress or quiet()
     progress.report(0, 0, "正在检查本年度档案" if not scope.is_project else "正在检查本项目的档案")
     secret = st.secret()
@@ -133,7 +143,8 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
     tmp.unlink(missing_ok=True)  # left by an export that was killed
     try:
         with tempfile.TemporaryDirectory(prefix="sgz-package-") as work:
-            bag, entries = _write_package(st, actor, scope, items, pre, Path(work), tmp, name, now, secret, progress)
+            bag, entries = _write_package(st, actor, scope, items, pre, Path(work), tmp, name, now, secret, progress,
+                                          xml)
         del items  # thousands of items: let them go before the self-check reads the package's own copy
         progress.report(pre.bytes, pre.bytes, "正在自检移交包")
         report = verify_package(tmp, public_key=public_key_pem(secret), trusted=entries, now=lambda: now)
@@ -175,7 +186,7 @@ def _recipient(subdistrict: str) -> str:
 
 
 def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageItem], pre: PreCheck, work: Path,
-                   tmp: Path, name: str, now: dt.datetime, secret: bytes, progress: Progress
+                   tmp: Path, name: str, now: dt.datetime, secret: bytes, progress: Progress, xml: bool
                    ) -> tuple[BagResult, dict[str, Trusted]]:
     profile = get_profile(st)
     store = attachment_store(st)
@@ -210,7 +221,7 @@ def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageI
         pending = papers.submit(generate)
         try:
             return _stream(st, items, pre, tmp, name, now, secret, profile, actor, scope, store, on_bytes, progress,
-                           pending)
+                           pending, xml)
         finally:
             pending.cancel()
             with contextlib.suppress(BaseException):
@@ -220,7 +231,7 @@ def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageI
 def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, name: str, now: dt.datetime,
             secret: bytes, profile: Profile, actor: Actor, scope: Scope, store: FileAttachmentStore,
             on_bytes: Callable[[int], None], progress: Progress,
-            papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]]
+            papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]], xml: bool
             ) -> tuple[BagResult, dict[str, Trusted]]:
     entries: dict[str, Trusted] = {}
     failures: list[str] = []
@@ -236,7 +247,10 @@ def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, nam
             expected: dict[str, tuple[bytes, PackageItem, PackageFile]] = {}
             for item in items:
                 record = layout.record_folder(item.category, item.retention, item.danghao)
-                add_bytes(record + layout.METADATA, item_metadata(item, pre.pattern))
+                meta = item_metadata_record(item, pre.pattern)
+                add_bytes(record + layout.METADATA, json_text(meta).encode("utf-8"))
+                if xml:
+                    add_bytes(record + layout.METADATA_XML, to_xml(meta))
                 for f in item.files:
                     rel = record + layout.record_file_name(item.danghao, f.seq, f.format)
                     entry = writer.add_file(rel, store.path_for(f.sha256, f.format), on_bytes)

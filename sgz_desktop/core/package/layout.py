@@ -22,6 +22,8 @@ PROFILE_ID = "urn:sgz-desktop:bagit-profile:yearly-handover:1.0"
 
 RECORDS = "data/records/"
 METADATA = "metadata.json"
+METADATA_XML = "metadata.xml"  # optional twin (setting package.metadata_xml / --xml)
+METADATA_SUFFIXES = ("/" + METADATA, "/" + METADATA_XML)  # an item folder's files that are not records
 CATALOGUE_PDF = "data/catalogue/catalogue.pdf"
 CATALOGUE_CSV = "data/catalogue/catalogue.csv"
 CATALOGUE_FILES_CSV = "data/catalogue/catalogue-files.csv"

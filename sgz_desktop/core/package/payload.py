@@ -42,8 +42,12 @@ def item_record(item: PackageItem) -> dict[str, Any]:
     }
 
 
+def item_metadata_record(item: PackageItem, pattern: str) -> dict[str, Any]:
+    return {**item_record(item), "档号格式": pattern}
+
+
 def item_metadata(item: PackageItem, pattern: str) -> bytes:
-    return _dump({**item_record(item), "档号格式": pattern})
+    return _dump(item_metadata_record(item, pattern))
 
 
 def catalogue_files(work: Path, station: str, scope: Scope | int, pattern: str, items: list[PackageItem],

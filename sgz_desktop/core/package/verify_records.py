@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import layout
 from .content import SCRIPT_EXTENSIONS, detect_format, executable_kind, inspect_pdf, office_macros
+from .metadata_xml import XmlRefused, differences, from_xml
 from .report import Findings
 from .zipread import MemberSlice
 
@@ -58,6 +59,7 @@ def check_records(bag: Bag, found: Findings, *, trusted: bool) -> None:
         found.fail(4, f"bag-info.txt 中的 {layout.PROJECT_PERIOD} 缺失或格式不对"
                       f"（{bag.info_value(layout.PROJECT_PERIOD) or '空'}，应为 开始日期/结束日期）")
     _check_metadata(items, found, year, pattern, period if project else None, project)
+    _check_xml_twins(bag, items, found)
     _check_files(bag, items, found, pdf_pages, trusted)
     _check_counts(bag, items, found, parsed)
     _check_numbers(items, found, selection=project)
@@ -186,6 +188,34 @@ def _check_metadata(items: list[Item], found: Findings, year: str, catalogue_pat
         _check_danghao(item, found, str(meta.get("档号格式") or catalogue_pattern), seen)
 
 
+def _check_xml_twins(bag: Bag, items: list[Item], found: Findings) -> None:
+    """An item's optional metadata.xml must be safe to read (11) and say what its metadata.json says (4)."""
+    by_folder = {item.folder: item for item in items}
+    twins = 0
+    for rel, m in bag.payload.items():
+        if not (rel.startswith(layout.RECORDS) and rel.endswith("/" + layout.METADATA_XML)):
+            continue
+        twins += 1
+        data, m.kept = m.kept, None  # read once; thousands of items: keep memory flat
+        if data is None:
+            found.fail(11, f"{rel} 过大或无法读取，未能检查")
+            continue
+        try:
+            record = from_xml(data)
+        except XmlRefused as exc:
+            found.fail(11, f"{rel}：{exc}")
+            continue
+        item = by_folder.get(rel[: -len(layout.METADATA_XML)])
+        if item is None:
+            found.fail(4, f"{rel}：同一文件夹中没有 metadata.json 与之对应")
+            continue
+        differ = differences(item.meta, record)
+        if differ:
+            found.fail(4, f"{rel} 与 metadata.json 不一致（{'、'.join(differ[:5])}）")
+    if twins:
+        found.note(4, f"{twins} 件附有 XML 元数据（metadata.xml），已与 JSON 逐项核对")
+
+
 def _check_danghao(item: Item, found: Findings, pattern: str, seen: dict[str, str]) -> None:
     meta, where, danghao = item.meta, item.folder, item.danghao
     regex = layout.danghao_regex(pattern)
@@ -218,7 +248,7 @@ def _check_files(bag: Bag, items: list[Item], found: Findings, pdf_pages: dict[s
         by_folder[rel.rsplit("/", 1)[0] + "/"].append(rel)
     for item in items:
         files = item.files
-        listed = {item.folder + layout.METADATA}
+        listed = {item.folder + layout.METADATA, item.folder + layout.METADATA_XML}
         if not files:
             found.fail(10, f"{item.danghao or item.folder}：没有任何文件")
         pages_total = 0
@@ -258,7 +288,7 @@ def _int(value: Any) -> int | None:
 def _check_counts(bag: Bag, items: list[Item], found: Findings, parsed: dict[str, Any]) -> None:
     real_items = len(items)
     real_bytes = sum(m.size for rel, m in bag.payload.items()
-                     if rel.startswith(layout.RECORDS) and not rel.endswith("/" + layout.METADATA))
+                     if rel.startswith(layout.RECORDS) and not rel.endswith(layout.METADATA_SUFFIXES))
     claims: list[tuple[str, int | None, int | None]] = []
     catalogue = parsed.get(layout.CATALOGUE_JSON)
     if isinstance(catalogue, dict):
@@ -322,7 +352,7 @@ def _check_formats(bag: Bag, found: Findings) -> None:
         if not m.read:
             continue
         fmt = detect_format(m.head)
-        if rel.startswith(layout.RECORDS) and not rel.endswith("/" + layout.METADATA):
+        if rel.startswith(layout.RECORDS) and not rel.endswith(layout.METADATA_SUFFIXES):
             if fmt not in layout.RECORD_FORMATS:
                 found.fail(11, f"{rel}：档案文件只允许 PDF、JPEG、PNG、TIFF，这个文件是 {fmt or '未知格式'}")
             continue
