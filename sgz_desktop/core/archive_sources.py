@@ -112,6 +112,7 @@ def _training_draft(st: Station, actor: Actor, session_id: int, scratch: Path) -
     data = ItemInput(
         title=f"{session.held_on:%Y年%m月%d日}{session.training_type}“{session.title}”记录及材料",
         doc_date=session.held_on, responsible=session.organiser, category=WRITINGS, retention=TEN_YEARS,
+        project_id=session.project_id,
         notes=f"{session.training_type}，{session.hours.normalize():f} 学时，授课人 {session.trainer or '—'}，"
               f"地点 {session.place or '—'}，参训 {len(people)} 人")
     return SourceDraft(SourceRef(TRAINING, session_id), f"培训 {session.held_on:%Y-%m-%d}「{session.title}」", data,

@@ -115,3 +115,15 @@ def test_the_user_may_edit_the_metadata_and_only_editors_file(station: Station, 
         archive_sources.file_from(station, worker, SourceRef(TRAINING, session.id))
     with pytest.raises(ValidationError, match="来源"):
         archive_sources.file_from(station, admin, SourceRef("meeting", 1))
+
+
+def test_a_training_session_for_a_project_is_filed_under_that_project(
+        station: Station, admin: Actor, tmp_path: Path) -> None:
+    from sgz_desktop.core import projects
+    from sgz_desktop.core.projects import FEATURED, ProjectInput
+
+    heart = projects.add_project(station, admin, ProjectInput(FEATURED, "心灵港湾", dt.date(2025, 1, 1)))
+    session = training.add_session(station, admin, SessionInput(
+        "哀伤辅导", "督导培训", dt.date(2025, 7, 3), Decimal(2), project_id=heart.id))
+    done = archive_sources.file_from(station, admin, SourceRef(TRAINING, session.id))
+    assert (done.item.project_id, done.item.project_name) == (heart.id, "心灵港湾")
