@@ -156,9 +156,8 @@ class FileAttachmentStore:
 
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ingest-probe") as pool:
             probes = list(pool.map(probe, sources))
-        ingest = Ingest(self, probes, threads, start=not (all_or_nothing and any(
-            isinstance(p, ValidationError) for p in probes)))
-        return ingest
+        refused = any(isinstance(p, ValidationError) for p in probes)
+        return Ingest(self, probes, threads, start=not (all_or_nothing and refused))
 
     def probe(self, source: Path) -> Probe:
         """What a file is, read from the file itself, or why it is refused (nothing is copied)."""

@@ -341,6 +341,7 @@ def verify_backup(path: Path, progress: Progress | None = None, *, just_written:
     re-checks every index against its table, 1.2 s) that a backup chosen for a restore gets."""
     folder = Path(path)
     progress = progress or quiet()
+    _inside.cache_clear()  # where a folder really leads is asked afresh for each backup checked
     manifest = _read_manifest(folder)
     files = manifest.get("files", [])
     if not any(f.get("path") == DATABASE for f in files):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import mmap
 import os
 import threading
@@ -181,8 +182,6 @@ class DurableFile:
 
 def copy_durably(source: BinaryIO, target: Path, *, block: int = BLOCK, sync: bool = True) -> tuple[str, int]:
     """Copy ``source`` into the new file ``target`` while hashing it; returns (sha256 hex, size)."""
-    import hashlib
-
     digest = hashlib.sha256()
     out = DurableFile(target, block=block)
     try:

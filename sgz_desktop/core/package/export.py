@@ -35,8 +35,15 @@ from . import layout
 from .bag import BagResult, BagWriter
 from .collect import PackageFile, PackageItem, PreCheck, _precheck, collect_items, project_scope
 from .metadata_xml import to_xml
-from .payload import catalogue_files, handover_files, item_metadata_record, self_check, self_check_problems
-from .registers import json_text, sections
+from .payload import (
+    catalogue_files,
+    handover_files,
+    item_metadata_record,
+    json_bytes,
+    self_check,
+    self_check_problems,
+)
+from .registers import sections
 from .scope import Scope
 from .verify import key_fingerprint, read_whole, verify_package
 from .zipread import Trusted
@@ -248,7 +255,7 @@ def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, nam
             for item in items:
                 record = layout.record_folder(item.category, item.retention, item.danghao)
                 meta = item_metadata_record(item, pre.pattern)
-                add_bytes(record + layout.METADATA, json_text(meta).encode("utf-8"))
+                add_bytes(record + layout.METADATA, json_bytes(meta))
                 if xml:
                     add_bytes(record + layout.METADATA_XML, to_xml(meta))
                 for f in item.files:

@@ -21,7 +21,8 @@ from .registers import json_text, write_csv, write_json
 from .scope import Scope, as_scope
 
 
-def _dump(value: dict[str, Any]) -> bytes:
+def json_bytes(value: dict[str, Any]) -> bytes:
+    """A generated JSON member as written into the package (``registers.json_text``, UTF-8)."""
     return json_text(value).encode("utf-8")
 
 
@@ -47,7 +48,7 @@ def item_metadata_record(item: PackageItem, pattern: str) -> dict[str, Any]:
 
 
 def item_metadata(item: PackageItem, pattern: str) -> bytes:
-    return _dump(item_metadata_record(item, pattern))
+    return json_bytes(item_metadata_record(item, pattern))
 
 
 def catalogue_files(work: Path, station: str, scope: Scope | int, pattern: str, items: list[PackageItem],
@@ -131,7 +132,7 @@ def self_check(items: list[PackageItem], pre: PreCheck, scope: Scope | int) -> b
         return {"通过": all(not bad for _t, bad in checks),
                 "检查": [{"内容": text, "通过": not bad, "问题": bad[:50]} for text, bad in checks]}
 
-    return _dump({
+    return json_bytes({
         **scope.json_fields(), "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes,
         "真实性": part([("每个档案文件写入时重新计算的 SHA-256 与归档时登记的一致", []),
                       ("保管期限、密级、日期和档号取值合规", bad_values)]),
