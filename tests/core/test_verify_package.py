@@ -410,3 +410,33 @@ def test_pdf_scan_finds_names_across_any_block_boundary(step: int) -> None:
         scan.feed(data[i:i + step])
     scan.finish()
     assert scan.found == {"启动外部程序（Launch）", "JavaScript 脚本"} and scan.object_streams
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pdf_scan_agrees_with_the_token_pattern_over_the_whole_file(seed: int) -> None:
+    """The clue-guided scan must find exactly what the token pattern finds over the whole file, whatever
+    the pieces: random bytes (slashes and #xx by chance) with plain, escaped and near-miss names."""
+    import random
+
+    from sgz_desktop.core.package import content
+
+    rnd = random.Random(seed)
+    tokens = [b"/Launch", b"/JavaScriptX", b"/J#61vaScript", b"/#4Aava#53cript", b"/Embedded#46iles", b"/Obj#53tm",
+              b"/XF#41", b"/J#53", b"/RichMedia#20", b"/Launc#68", b"/Lau" + b"#6e" * 20 + b"ch", b"/ObjStm"]
+    parts = []
+    for _ in range(40):
+        parts.append(rnd.randbytes(rnd.randint(0, 600)).replace(b"\x00", b"/"))
+        if rnd.random() < 0.4:
+            parts.append(rnd.choice(tokens) + rnd.choice([b" ", b"", b"#", b"a", b"/"]))
+    data = b"".join(parts)
+    expected = content.PdfScan()
+    for m in content._PDF_TOKENS.finditer(data):
+        expected._record(m)
+    scan = content.PdfScan()
+    at = 0
+    while at < len(data):
+        step = rnd.choice([1, 3, 50, 161, 320, 4096, 10**5])
+        scan.feed(data[at:at + step])
+        at += step
+    scan.finish()
+    assert (scan.found, scan.object_streams) == (expected.found, expected.object_streams)

@@ -7,6 +7,7 @@ needs a station: the verifier runs on the subdistrict's PC with only the package
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -174,7 +175,8 @@ class DanghaoParts:
     item: int
 
 
-def _tokens(pattern: str) -> list[tuple[str, str, int]] | None:
+@functools.lru_cache(maxsize=64)
+def _tokens(pattern: str) -> tuple[tuple[str, str, int], ...] | None:
     """('lit', text, 0) or ('field', name, width); None when the pattern is not one we can apply."""
     out: list[tuple[str, str, int]] = []
     pos = 0
@@ -195,7 +197,7 @@ def _tokens(pattern: str) -> list[tuple[str, str, int]] | None:
     names = [t[1] for t in out if t[0] == "field"]
     if not {"category", "year", "retention", "org", "item"} <= set(names):
         return None
-    return out
+    return tuple(out)
 
 
 def pattern_usable(pattern: str) -> bool:
@@ -217,6 +219,7 @@ def format_danghao(pattern: str, parts: DanghaoParts) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=64)  # a package's thousands of items share one pattern
 def danghao_regex(pattern: str) -> re.Pattern[str] | None:
     tokens = _tokens(pattern)
     if tokens is None:

@@ -105,33 +105,30 @@ def _parse_texts(bag: Bag, found: Findings) -> dict[str, Any]:
 def _inspect_pdfs(bag: Bag, found: Findings, trusted: bool) -> dict[str, int]:
     """Open every PDF in the payload (check 11); pages by name; active content noted for check 14."""
     pages: dict[str, int] = {}
-    for rel, m in bag.payload.items():
-        if not m.head.startswith(b"%PDF-") or not m.read:
-            continue
-        if m.pdf is None and trusted:
-            continue  # the exporter's own check: pages and content were checked when the file was added
-        if m.method == 0:
-            # pypdf reads a byte at a time: a buffer in front of the slice saves a million small reads.
-            stream: IO[bytes] = io.BufferedReader(MemberSlice(bag.zip_path, m.data_offset, m.size),
-                                                  buffer_size=16 * 1024)
-        elif m.kept is not None:
-            stream = io.BytesIO(m.kept)
-        else:
-            found.fail(11, f"{rel}：PDF 以压缩方式存放且过大，无法检查")
-            continue
-        try:
+    with bag.zip_path.open("rb") as zf:
+        for rel, m in bag.payload.items():
+            if not m.head.startswith(b"%PDF-") or not m.read:
+                continue
+            if m.pdf is None and trusted:
+                continue  # the exporter's own check: pages and content were checked when the file was added
+            if m.method == 0:
+                # pypdf reads a byte at a time: a buffer in front of the slice saves a million small reads.
+                stream: IO[bytes] = io.BufferedReader(MemberSlice(zf, m.data_offset, m.size), buffer_size=16 * 1024)
+            elif m.kept is not None:
+                stream = io.BytesIO(m.kept)
+            else:
+                found.fail(11, f"{rel}：PDF 以压缩方式存放且过大，无法检查")
+                continue
             facts = inspect_pdf(stream, deep=bool(m.pdf and m.pdf.object_streams),
                                 found=m.pdf.found if m.pdf else None, size=m.size)
-        finally:
-            stream.close()
-        if facts.encrypted:
-            found.fail(11, f"{rel}：PDF 设有密码，无法直接打开")
-        elif facts.error:
-            found.fail(11, f"{rel}：{facts.error}")
-        if facts.pages is not None:
-            pages[rel] = facts.pages
-        for what in facts.active:
-            found.fail(14, f"{rel}：PDF 中含有{what}")
+            if facts.encrypted:
+                found.fail(11, f"{rel}：PDF 设有密码，无法直接打开")
+            elif facts.error:
+                found.fail(11, f"{rel}：{facts.error}")
+            if facts.pages is not None:
+                pages[rel] = facts.pages
+            for what in facts.active:
+                found.fail(14, f"{rel}：PDF 中含有{what}")
     return pages
 
 
