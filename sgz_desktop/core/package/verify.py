@@ -21,7 +21,7 @@ from ..progress import Progress
 from . import layout
 from .form import FormFacts, read_form
 from .report import CHECKS, Findings, PackageSummary, VerifyReport
-from .zipread import Directory, Member, Trusted, read_directory, scan
+from .zipread import Directory, FileDigest, Member, Trusted, read_directory, scan
 
 _WINDOWS_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", re.IGNORECASE)
 _BAD_CHARS = re.compile(r'[<>:"|?*\\\x00-\x1f\x7f]')
@@ -77,6 +77,8 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
     progress = progress or Progress()
     zip_path = Path(zip_path)
     found = Findings()
+    # The zip's own hash runs beside everything else (a thread reading the file on its own).
+    digest = FileDigest(zip_path) if trusted is None and zip_path.is_file() else None
     directory = read_directory(zip_path)
     bag = Bag(zip_path, directory)
     total = max(directory.size, 1)
@@ -90,12 +92,11 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
     for problem in directory.problems:
         found.fail(13, problem)
     if directory.usable:
-        bag.zip_sha256 = scan(directory, _keep, on_bytes, trusted=trusted)
+        scan(directory, _keep, on_bytes, trusted=trusted)
         _index(bag, found)
         info_text = bag.text(layout.BAG_INFO)
         bag.info = layout.parse_bag_info(info_text) if info_text else {}
     else:
-        bag.zip_sha256 = _hash_file(zip_path) if zip_path.is_file() and trusted is None else ""
         for number in CHECKS:
             if number != 13:
                 found.fail(number, "无法读取压缩包内容，未能检查")
@@ -106,7 +107,6 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
         else:
             bag.form = facts
     pinned = _load_key(public_key)
-    _check_hash(bag, found, expect_sha256, trusted is not None)
     if directory.usable:
         _check_signature(bag, found, pinned)
         _check_manifests(bag, found)
@@ -116,6 +116,8 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
         _check_safety(bag, found)
         check_records(bag, found, trusted=trusted is not None)
         _check_carrier(bag, found, trusted is not None)
+    bag.zip_sha256 = digest.hexdigest() if digest is not None else ""
+    _check_hash(bag, found, expect_sha256, trusted is not None)
     progress.report(total, total, "校验完成")
     return VerifyReport(str(zip_path), bag.zip_sha256, directory.size, now(), found.results(), _summary(bag, pinned))
 
@@ -128,14 +130,6 @@ def read_whole(name: str, *, stored: bool) -> bool:
     """Members the checks read whole: text, Office files (macros) and PDFs that are not stored."""
     name = name.lower()
     return name.endswith(_KEEP_SUFFIXES) or (name.endswith(".pdf") and not stored)
-
-
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(4 * 1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _index(bag: Bag, found: Findings) -> None:

@@ -2,10 +2,11 @@
 
 The central directory is parsed here (not by ``zipfile``) after the end record's entry count and
 directory size are checked against limits, so a package claiming millions of entries costs nothing.
-Then every member is read once, in the order it lies in the file: the bytes feed the zip's own
-SHA-256 on one helper thread, CRC-32 and the PDF scan on another, and the member's SHA-256 on the
-calling thread. Deflated members are inflated with a cap at their declared size, and members whose
-declared expansion ratio is absurd are not inflated at all. Nothing is written to disk.
+Then every member is read once, in the order it lies in the file: the reader checks the CRC-32, one
+helper thread hashes each member (SHA-256), another scans PDFs; the zip's own SHA-256 is computed by a
+thread reading the file on its own (``FileDigest``). Deflated members are inflated with a cap at their
+declared size, and members whose declared expansion ratio is absurd are not inflated at all. Nothing
+is written to disk.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 import io
 import os
 import struct
+import threading
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -191,26 +193,47 @@ class Trusted:
 def _trust(m: Member, t: Trusted) -> None:
     m.sha256, m.real_size, m.read, m.head, m.kept = t.sha256, m.size, True, t.head[:16], t.data
 
-class _Blocks:
-    """Sequential reading in large blocks; every block also goes to the zip's SHA-256 (in order, on a
-    single helper thread)."""
+class FileDigest:
+    """A file's SHA-256 computed on a thread of its own, reading the file independently of the pass: the
+    zip's own hash (check 1) then overlaps the member hashes and all the checks after the pass, instead of
+    holding the pass's blocks until a shared lane catches up."""
 
-    def __init__(self, fh: IO[bytes], zip_sha: hashlib._Hash | None, lane: Lane) -> None:
+    def __init__(self, path: Path) -> None:
+        self._sha = hashlib.sha256()
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, args=(path,), name="zip-sha", daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        buffer = bytearray(BLOCK)
+        view = memoryview(buffer)
+        try:
+            with path.open("rb", buffering=0) as fh:
+                while n := fh.readinto(buffer):
+                    self._sha.update(view[:n])
+        except OSError as exc:
+            self._error = exc
+
+    def hexdigest(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._sha.hexdigest()
+
+
+class _Blocks:
+    """Sequential reading in large blocks."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
         self._fh = fh
-        self._sha = zip_sha
-        self._lane = lane
         self._block = b""
         self._at = 0  # position in the block
         self.pos = 0  # position in the file
-        self.eof = False
 
     def _refill(self) -> bool:
         block = self._fh.read(BLOCK)
         if not block:
-            self.eof = True
             return False
-        if self._sha is not None:
-            self._lane.feed(self._sha.update, block)
         self._block, self._at = block, 0
         return True
 
@@ -226,24 +249,20 @@ class _Blocks:
             yield piece
 
     def read(self, n: int) -> bytes:
+        if self._at + n <= len(self._block):  # the usual case (headers, names): one slice
+            data = self._block[self._at:self._at + n]
+            self._at += n
+            self.pos += n
+            return data
         return b"".join(self.take(n))
 
     def skip_to(self, offset: int) -> None:
-        if self._sha is None and offset - self.pos > len(self._block) - self._at:
-            # Nothing to hash on the way (the exporter's own check): jump.
+        if offset - self.pos > len(self._block) - self._at:
             self._fh.seek(offset)
             self._block, self._at, self.pos = b"", 0, offset
             return
         for _ in self.take(offset - self.pos):
             pass
-
-    def drain(self) -> None:
-        while self._refill():
-            self.pos += len(self._block)
-            self._at = len(self._block)
-
-    def finish(self) -> None:
-        self._lane.drain()
 
 
 def _keep(member: Member, want: Callable[[Member], bool], budget: list[int]) -> bool:
@@ -254,21 +273,19 @@ def _keep(member: Member, want: Callable[[Member], bool], budget: list[int]) -> 
 
 
 def scan(directory: Directory, want_bytes: Callable[[Member], bool],
-         on_bytes: Callable[[int], None] | None = None, *, trusted: Mapping[str, Trusted] | None = None) -> str:
-    """Read every member once; returns the zip's SHA-256. Members that cannot be read get ``error``.
-
-    ``trusted`` (the exporter checking what it has just written) describes members that are not read
-    again; then the zip's own hash is not computed either ("" is returned)."""
-    zip_sha = hashlib.sha256() if trusted is None else None
+         on_bytes: Callable[[int], None] | None = None, *, trusted: Mapping[str, Trusted] | None = None) -> None:
+    """Read every member once. Members that cannot be read get ``error``. ``trusted`` (the exporter checking
+    what it has just written) describes members that are not read again. The zip's own hash is
+    ``FileDigest``'s."""
     budget = [0]
     order = sorted((m for m in directory.members if not m.is_dir), key=lambda m: m.offset)
-    # Three lanes beside the reader: the zip's SHA-256, each member's SHA-256, and CRC-32 + PDF scan.
-    # Each member's results are collected at the end, so no lane waits at a member boundary.
-    zip_lane, sha_lane, side = Lane("zip-sha", depth=4), Lane("member-sha", depth=4), Lane("verify-side", depth=4)
+    # Two lanes beside the reader: each member's SHA-256, and the PDF scan. Each member's results are
+    # collected at the end, so no lane waits at a member boundary.
+    sha_lane, side = Lane("member-sha", depth=4), Lane("verify-side", depth=4)
     pending: list[_Pending] = []
     with directory.path.open("rb") as fh:
         try:
-            blocks = _Blocks(fh, zip_sha, zip_lane)
+            blocks = _Blocks(fh)
             for m in order:
                 t = trusted.get(m.name) if trusted is not None else None
                 if t is not None and (t.data is not None or not want_bytes(m)):
@@ -284,18 +301,13 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
                 read = _read_member(m, blocks, sha_lane, side, _keep(m, want_bytes, budget), on_bytes)
                 if read is not None:
                     pending.append(read)
-            if zip_sha is not None:
-                blocks.drain()
-            blocks.finish()
             sha_lane.drain()
             side.drain()
             for p in pending:
                 p.settle()
         finally:
-            zip_lane.close()
             sha_lane.close()
             side.close()
-    return zip_sha.hexdigest() if zip_sha is not None else ""
 
 
 def _local_header(m: Member, blocks: _Blocks) -> bool:
