@@ -440,3 +440,20 @@ def test_pdf_scan_agrees_with_the_token_pattern_over_the_whole_file(seed: int) -
         at += step
     scan.finish()
     assert (scan.found, scan.object_streams) == (expected.found, expected.object_streams)
+
+
+def test_control_characters_in_the_catalogue_and_handover_list_are_named(tmp_path: Path) -> None:
+    def tamper(files: Files) -> None:
+        rel = next(r for r in files if r.endswith(layout.CATALOGUE_JSON))
+        catalogue = json.loads(files[rel])
+        catalogue["条目"][0]["题名"] = "通知\x1b"
+        files[rel] = json.dumps(catalogue, ensure_ascii=False).encode()
+        rel = next(r for r in files if r.endswith(layout.HANDOVER_JSON))
+        handover = json.loads(files[rel])
+        handover["移交单位"] = "后湖\x00街道"
+        files[rel] = json.dumps(handover, ensure_ascii=False).encode()
+
+    report = verify_package(good_package(tmp_path, edit=tamper))
+    text = messages(report, 4)
+    assert "catalogue.json：「题名」中有控制字符" in text and "handover-list.json：「移交单位」中有控制字符" in text
+    assert 8 not in failed(report)  # the entries were still counted

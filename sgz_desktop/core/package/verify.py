@@ -41,6 +41,7 @@ class Bag:
     zip_sha256: str = ""
     info: dict[str, list[str]] = field(default_factory=dict)
     form: FormFacts | None = None
+    _payload: dict[str, Member] | None = None
 
     def text(self, rel: str) -> str | None:
         m = self.members.get(rel)
@@ -57,7 +58,10 @@ class Bag:
 
     @property
     def payload(self) -> dict[str, Member]:
-        return {rel: m for rel, m in self.members.items() if rel.startswith("data/") and not m.is_dir}
+        """The files under data/ (worked out once: the item checks look here for every item)."""
+        if self._payload is None:
+            self._payload = {rel: m for rel, m in self.members.items() if rel.startswith("data/") and not m.is_dir}
+        return self._payload
 
 
 def _load_key(public_key: bytes | Path | None) -> bytes | None:

@@ -39,7 +39,7 @@ _CENTRAL = struct.Struct("<4s4H2H3I5H2I")
 _LOCAL = struct.Struct("<4s5H3I2H")
 
 
-@dataclass
+@dataclass(slots=True)  # one per zip entry: a package may hold 200 000
 class Member:
     index: int
     raw: bytes
