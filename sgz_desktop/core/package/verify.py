@@ -112,13 +112,13 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
             bag.form = facts
     pinned = _load_key(public_key)
     if directory.usable:
+        check_records(bag, found, trusted=trusted is not None)  # first: it lets go of the items' metadata
         _check_signature(bag, found, pinned)
         _check_manifests(bag, found)
         _check_structure(bag, found)
         _check_oxum(bag, found)
         _check_zip_entries(bag, found)
         _check_safety(bag, found)
-        check_records(bag, found, trusted=trusted is not None)
         _check_carrier(bag, found, trusted is not None)
     bag.zip_sha256 = digest.hexdigest() if digest is not None else ""
     _check_hash(bag, found, expect_sha256, trusted is not None)

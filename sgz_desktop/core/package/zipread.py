@@ -323,6 +323,9 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
     return True
 
 
+_CLEAN_PDF = PdfScan()  # a PDF with nothing active and no object streams
+
+
 @dataclass
 class _Pending:
     """A member read, whose hash, CRC and PDF scan the lanes finish later."""
@@ -341,7 +344,8 @@ class _Pending:
         m.real_size = self.produced
         m.sha256 = self.sha.hexdigest()
         m.crc_ok = self.crc == m.crc
-        m.pdf = self.pdf
+        clean = self.pdf is not None and not self.pdf.found and not self.pdf.object_streams
+        m.pdf = _CLEAN_PDF if clean else self.pdf  # one shared answer for the thousands of plain PDFs
 
 
 def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: bool,
