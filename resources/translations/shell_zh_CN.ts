@@ -189,6 +189,10 @@
             <translation>正在检查…</translation>
         </message>
         <message>
+            <source>The checks could not be completed: %1</source>
+            <translation>检查未能完成：%1。请点“刷新”重试；如仍出现，请把这段文字告诉技术支持。</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>

@@ -265,12 +265,16 @@ class DashboardPage(QWidget):
         self.checking = False
         self._clear(self.grid)
         self.cards = []
-        if isinstance(outcome, SgzError):
-            self.grid.addWidget(QLabel(str(outcome)), 0, 0)
+        if isinstance(outcome, BaseException):
+            # A core error is a sentence for the user; anything else is a fault, named on the page (the
+            # window stays usable, Refresh tries again) rather than raised on the GUI thread.
+            text = str(outcome) if isinstance(outcome, SgzError) else self.tr(
+                "The checks could not be completed: %1").replace("%1", f"{type(outcome).__name__}: {outcome}")
+            message = QLabel(text)
+            message.setWordWrap(True)
+            self.grid.addWidget(message, 0, 0)
             self.summary.clear()
             return
-        if isinstance(outcome, BaseException):
-            raise outcome
         results = cast(list[Any], outcome)
         for i, result in enumerate(results):
             card = CheckCard(result)

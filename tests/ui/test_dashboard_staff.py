@@ -117,3 +117,23 @@ def test_training_hours_chart_counts_person_hours_by_type_and_month(qtbot, stati
               if isinstance(s, QStackedBarSeries) and s.barSets()[0].label() == "岗前培训"]
     assert len(series) == 1 and len(series[0].barSets()) == 5
     assert sum(bars.sum() for bars in series[0].barSets()) == 10
+
+
+def test_a_fault_in_the_checks_is_named_on_the_page_not_raised(qtbot, monkeypatch, station: Station,  # type: ignore[no-untyped-def]
+                                                                admin: Actor) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from sgz_desktop.ui import dashboard
+
+    def broken(st: Station) -> list[object]:
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(dashboard, "compliance_results", broken)
+    page = settled(qtbot, DashboardPage(station, admin))
+    texts = [w.text() for w in page.findChildren(QLabel)]
+    assert any("RuntimeError: disk went away" in t for t in texts)
+    assert page.cards == [] and page.summary.text() == ""
+    monkeypatch.undo()
+    page.refresh()  # Refresh tries again and the cards come back
+    settled(qtbot, page)
+    assert page.cards
