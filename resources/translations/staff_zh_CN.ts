@@ -1168,6 +1168,10 @@
             <translation>全部服务项目</translation>
         </message>
         <message>
+            <source>Project</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>培训日期</translation>
         </message>

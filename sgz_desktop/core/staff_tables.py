@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from .assessments import list_assessments
 from .checks import staff_in_post
 from .internships import list_internships
-from .models import Community, Staff, TrainingAttendance, TrainingMaterial, TrainingSession
+from .models import Community, Project, Staff, TrainingAttendance, TrainingMaterial, TrainingSession
 from .roles import Actor, Permission, require
 from .staff import ID_CONTEXT, mask_phone, post_order
 from .station import Station
@@ -135,6 +135,7 @@ SESSION_COLUMNS = (
     Column("place", "培训地点"),
     Column("attendees", "参训人数", kind="int"),
     Column("materials", "材料", kind="int"),
+    Column("project", "服务项目"),
 )
 
 
@@ -152,6 +153,7 @@ class SessionSource:
                            .where(TrainingAttendance.session_id == TrainingSession.id).scalar_subquery())
         self._materials = (select(func.count(TrainingMaterial.id))
                            .where(TrainingMaterial.session_id == TrainingSession.id).scalar_subquery())
+        self._project = select(Project.name).where(Project.id == TrainingSession.project_id).scalar_subquery()
 
     @property
     def columns(self) -> Sequence[Column]:
@@ -184,18 +186,19 @@ class SessionSource:
             "held_on": TrainingSession.held_on, "title": TrainingSession.title,
             "training_type": TrainingSession.training_type, "hours": TrainingSession.hours_tenths,
             "organiser": TrainingSession.organiser, "trainer": TrainingSession.trainer,
-            "place": TrainingSession.place, "attendees": self._attendees, "materials": self._materials}
+            "place": TrainingSession.place, "attendees": self._attendees, "materials": self._materials,
+            "project": self._project}
         sort = sorts.get(query.sort_key or "")
         order = [sort.desc() if query.descending else sort.asc()] if sort is not None else []
         stmt = (select(TrainingSession.held_on, TrainingSession.title, TrainingSession.training_type,
                        TrainingSession.hours_tenths, TrainingSession.organiser, TrainingSession.trainer,
-                       TrainingSession.place, self._attendees, self._materials, TrainingSession.id)
+                       TrainingSession.place, self._attendees, self._materials, self._project, TrainingSession.id)
                 .where(*self._conditions(query))
                 .order_by(*order, TrainingSession.held_on.desc(), TrainingSession.id.desc())
                 .offset(offset).limit(limit))
         with self.st.read() as s:
-            return [(d, t, k, from_tenths(h), o, tr, pl, int(a), int(m), i)
-                    for d, t, k, h, o, tr, pl, a, m, i in s.execute(stmt)]
+            return [(d, t, k, from_tenths(h), o, tr, pl, int(a), int(m), pr or "", i)
+                    for d, t, k, h, o, tr, pl, a, m, pr, i in s.execute(stmt)]
 
 
 # --- short tables of a year (a few hundred rows at most) -------------------------------------------------

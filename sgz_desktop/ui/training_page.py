@@ -34,7 +34,8 @@ class SessionsTab(QWidget):
         self.excel_import: ExcelImport | None = None
         titles = {"held_on": self.tr("Date"), "title": self.tr("Title"), "training_type": self.tr("Type"),
                   "hours": self.tr("Hours"), "organiser": self.tr("Organiser"), "trainer": self.tr("Trainer"),
-                  "place": self.tr("Place"), "attendees": self.tr("Attendees"), "materials": self.tr("Materials")}
+                  "place": self.tr("Place"), "attendees": self.tr("Attendees"), "materials": self.tr("Materials"),
+                  "project": self.tr("Project")}
         self.source = SessionSource(st, actor, titles)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

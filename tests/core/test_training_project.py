@@ -55,6 +55,10 @@ def test_a_session_is_created_changed_and_filtered_by_project(station: Station, 
     source = SessionSource(station, admin)
     assert source.count(TableQuery(filters={"project_id": heart.id})) == 1
     assert source.count(TableQuery(filters={"project_id": elderly.id})) == 0
+    titles = [c.title for c in source.columns]
+    assert titles[-1] == "服务项目"
+    by_title = {row[1]: row[len(titles) - 1] for row in source.page(TableQuery(sort_key="project"), 0, 10)}
+    assert by_title == {"个案记录规范": "心灵港湾", "长者照护技巧": ""}
     # A project that training refers to is not deleted.
     with pytest.raises(ValidationError, match="培训 1 条"):
         projects.delete_project(station, admin, heart.id)
