@@ -457,3 +457,24 @@ def test_control_characters_in_the_catalogue_and_handover_list_are_named(tmp_pat
     text = messages(report, 4)
     assert "catalogue.json：「题名」中有控制字符" in text and "handover-list.json：「移交单位」中有控制字符" in text
     assert 8 not in failed(report)  # the entries were still counted
+
+
+def test_an_item_metadata_read_again_must_still_be_what_the_pass_hashed(tmp_path: Path) -> None:
+    from sgz_desktop.core.package.zipread import read_directory, reread, scan
+
+    path = tmp_path / "p.zip"
+    text = json.dumps({"题名": "关于开展社区走访的通知" * 20}, ensure_ascii=False).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("P/data/records/WS/Y/X/metadata.json", text, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("P/bagit.txt", b"BagIt-Version: 1.0\n", compress_type=zipfile.ZIP_STORED)
+    directory = read_directory(path)
+    scan(directory, lambda m: False)
+    meta, tag = directory.members
+    assert meta.kept is None and meta.read
+    with path.open("rb") as fh:
+        assert reread(fh, meta) == text and reread(fh, tag) == b"BagIt-Version: 1.0\n"
+    data = bytearray(path.read_bytes())
+    data[tag.data_offset] ^= 1  # changed after the pass
+    path.write_bytes(bytes(data))
+    with path.open("rb") as fh:
+        assert reread(fh, tag) is None and reread(fh, meta) == text

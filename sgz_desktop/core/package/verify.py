@@ -127,6 +127,11 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
 
 
 def _keep(m: Member) -> bool:
+    """Kept in memory by the pass: what ``read_whole`` names, except the items' own metadata, which the item
+    checks read again one at a time (``zipread.reread``): a year of any size then never holds them all."""
+    rel = m.name.split("/", 1)[-1]
+    if rel.startswith(layout.RECORDS) and rel.endswith(("/" + layout.METADATA, "/" + layout.METADATA_XML)):
+        return False
     return read_whole(m.name, stored=m.method == 0)
 
 

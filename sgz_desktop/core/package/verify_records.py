@@ -22,7 +22,7 @@ from . import layout
 from .content import SCRIPT_EXTENSIONS, detect_format, executable_kind, inspect_pdf, office_macros
 from .metadata_xml import XmlRefused, differences, from_xml
 from .report import Findings
-from .zipread import MemberSlice
+from .zipread import Member, MemberSlice, reread
 
 if TYPE_CHECKING:
     from .verify import Bag
@@ -79,6 +79,27 @@ class Claims:
     handover: bool = False
 
 
+class ItemBytes:
+    """The items' metadata.json and metadata.xml: handed over by the exporter's own check, or read again
+    from the zip as each item is checked (the pass keeps none of them)."""
+
+    def __init__(self, bag: Bag) -> None:
+        self._bag = bag
+        self._zip: IO[bytes] | None = None
+
+    def __call__(self, m: Member) -> bytes | None:
+        data, m.kept = m.kept, None
+        if data is not None or not m.read:
+            return data
+        if self._zip is None:
+            self._zip = self._bag.zip_path.open("rb")
+        return reread(self._zip, m)
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+
+
 @dataclass
 class Context:
     year: str
@@ -88,6 +109,7 @@ class Context:
     pdf_pages: dict[str, int]
     by_folder: dict[str, list[str]]
     trusted: bool
+    read: ItemBytes
 
 
 def check_records(bag: Bag, found: Findings, *, trusted: bool) -> None:
@@ -104,10 +126,13 @@ def check_records(bag: Bag, found: Findings, *, trusted: bool) -> None:
     for rel in bag.payload:
         by_folder[rel.rsplit("/", 1)[0] + "/"].append(rel)
     context = Context(bag.info_value("Archival-Year"), claims.pattern, project, period, pdf_pages, by_folder,
-                      trusted)
+                      trusted, ItemBytes(bag))
     seen = Seen()
-    for item in _items(bag, found):
-        _check_item(bag, item, found, context, seen)
+    try:
+        for item in _items(bag, found, context.read):
+            _check_item(bag, item, found, context, seen)
+    finally:
+        context.read.close()
     _check_lone_xml(bag, found, seen)
     if seen.twins:
         found.note(4, f"{seen.twins} 件附有 XML 元数据（metadata.xml），已与 JSON 逐项核对")
@@ -236,14 +261,14 @@ def _inspect_pdfs(bag: Bag, found: Findings, trusted: bool) -> dict[str, int]:
     return pages
 
 
-def _items(bag: Bag, found: Findings) -> Iterator[Item]:
+def _items(bag: Bag, found: Findings, read: ItemBytes) -> Iterator[Item]:
     """The items one at a time, each metadata.json parsed as it comes and its bytes then let go."""
     for rel in sorted(rel for rel in bag.payload if _is_item_metadata(rel)):
         m = bag.payload[rel]
-        data, m.kept = m.kept, None
+        data = read(m)
         if data is None:
             if m.read or m.error:
-                found.fail(11, f"{rel} 过大或无法读取，未能解析")
+                found.fail(11, f"{rel} 过大或无法读取，或在校验过程中被改动，未能解析")
             continue
         text = _decode(rel, data, found)
         meta = _json(rel, text, found) if text is not None else None
@@ -263,7 +288,7 @@ def _check_item(bag: Bag, item: Item, found: Findings, context: Context, seen: S
     seen.folders.add(item.folder)
     _check_metadata(item, found, context)
     _check_danghao(item, found, str(item.meta.get("档号格式") or context.pattern), seen.danghao)
-    seen.twins += _check_xml_twin(bag, item, found)
+    seen.twins += _check_xml_twin(bag, item, found, context.read)
     _check_files(bag, item, found, context)
     m = item.meta
     number = m.get("件号")
@@ -306,16 +331,16 @@ def _check_metadata(item: Item, found: Findings, context: Context) -> None:
         found.fail(4, f"{where}：日期「{meta.get('日期')}」不是有效日期（应为 YYYY-MM-DD）")
 
 
-def _check_xml_twin(bag: Bag, item: Item, found: Findings) -> bool:
+def _check_xml_twin(bag: Bag, item: Item, found: Findings, read: ItemBytes) -> bool:
     """An item's optional metadata.xml must be safe to read (11) and say what its metadata.json says (4).
     True when the item has one."""
     rel = item.folder + layout.METADATA_XML
     m = bag.payload.get(rel)
     if m is None:
         return False
-    data, m.kept = m.kept, None  # read once; thousands of items: keep memory flat
+    data = read(m)
     if data is None:
-        found.fail(11, f"{rel} 过大或无法读取，未能检查")
+        found.fail(11, f"{rel} 过大或无法读取，或在校验过程中被改动，未能检查")
         return True
     try:
         record = from_xml(data)

@@ -282,7 +282,6 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
     # Two lanes beside the reader: each member's SHA-256, and the PDF scan. Each member's results are
     # collected at the end, so no lane waits at a member boundary.
     sha_lane, side = Lane("member-sha", depth=4), Lane("verify-side", depth=4)
-    pending: list[_Pending] = []
     with directory.path.open("rb") as fh:
         try:
             blocks = _Blocks(fh)
@@ -298,13 +297,9 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
                     m.error = "条目数据超出文件末尾"
                     continue
                 blocks.skip_to(m.offset)
-                read = _read_member(m, blocks, sha_lane, side, _keep(m, want_bytes, budget), on_bytes)
-                if read is not None:
-                    pending.append(read)
+                _read_member(m, blocks, sha_lane, side, _keep(m, want_bytes, budget), on_bytes)
             sha_lane.drain()
             side.drain()
-            for p in pending:
-                p.settle()
         finally:
             sha_lane.close()
             side.close()
@@ -318,6 +313,7 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
     fields = _LOCAL.unpack(header)
     n_len, e_len = fields[9], fields[10]
     m.local_name_ok = blocks.read(n_len) == m.raw
+    m.raw = b""  # compared: thousands of names need not be held twice
     blocks.read(e_len)
     m.data_offset = blocks.pos
     return True
@@ -326,36 +322,30 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
 _CLEAN_PDF = PdfScan()  # a PDF with nothing active and no object streams
 
 
-@dataclass
-class _Pending:
-    """A member read, whose hash, CRC and PDF scan the lanes finish later."""
+def _settle_hash(m: Member, sha: hashlib._Hash) -> Callable[[bytes | memoryview], None]:
+    """Run by the hash lane after the member's last bytes: its SHA-256 set, the hash object let go (a package
+    of 200 000 entries must not hold them all until the end)."""
+    def settle(_nothing: bytes | memoryview) -> None:
+        m.sha256 = sha.hexdigest()
+    return settle
 
-    m: Member
-    sha: hashlib._Hash
-    crc: int
-    pdf: PdfScan | None
-    produced: int
 
-    def settle(self) -> None:
-        m = self.m
-        if self.pdf is not None:
-            self.pdf.finish()
-        m.read = not m.error
-        m.real_size = self.produced
-        m.sha256 = self.sha.hexdigest()
-        m.crc_ok = self.crc == m.crc
-        clean = self.pdf is not None and not self.pdf.found and not self.pdf.object_streams
-        m.pdf = _CLEAN_PDF if clean else self.pdf  # one shared answer for the thousands of plain PDFs
+def _settle_pdf(m: Member, pdf: PdfScan) -> Callable[[bytes | memoryview], None]:
+    def settle(_nothing: bytes | memoryview) -> None:
+        pdf.finish()
+        m.pdf = pdf if pdf.found or pdf.object_streams else _CLEAN_PDF  # one shared answer for plain PDFs
+    return settle
 
 
 def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: bool,
-                 on_bytes: Callable[[int], None] | None) -> _Pending | None:
+                 on_bytes: Callable[[int], None] | None) -> None:
+    """Read one member; its hash and PDF scan are finished by the lanes, in order, before the pass ends."""
     if not _local_header(m, blocks):
-        return None
+        return
     if m.encrypted or m.method not in (0, 8):
-        return None  # not readable without a password or an unknown method: judged by check 12
+        return  # not readable without a password or an unknown method: judged by check 12
     if m.ratio_too_high:
-        return None  # a zip bomb is not inflated: judged by check 13
+        return  # a zip bomb is not inflated: judged by check 13
     sha = hashlib.sha256()
     crc = 0  # ISA-L's CRC-32 costs ~15 ms a gigabyte: computed here, not handed over
     kept: list[bytes] = []
@@ -386,7 +376,10 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
     if inflater is not None and not m.error and not inflater.eof:
         m.error = "压缩数据不完整或已损坏"
     m.kept = b"".join(kept) if keep and not m.error else None
-    return _Pending(m, sha, crc, pdf, produced)
+    m.read, m.real_size, m.crc_ok = not m.error, produced, crc == m.crc
+    sha_lane.feed(_settle_hash(m, sha), b"")
+    if pdf is not None:
+        side.feed(_settle_pdf(m, pdf), b"")
 
 
 def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[bytes | memoryview]:
@@ -403,6 +396,26 @@ def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[b
         if not chunk and not data:
             break
     return out
+
+
+def reread(fh: IO[bytes], m: Member) -> bytes | None:
+    """A small member read again after the pass (its bytes were not kept, so that thousands of them never
+    sit in memory together), held to the SHA-256 the pass computed: None when it cannot be read, or no
+    longer holds what the pass read."""
+    if not m.read or m.data_offset < 0 or m.size > KEEP_LIMIT or m.compressed > KEEP_LIMIT:
+        return None
+    fh.seek(m.data_offset)
+    raw = fh.read(m.compressed)
+    if len(raw) != m.compressed:
+        return None
+    data = raw
+    if m.method == 8:
+        inflater = zlib.decompressobj(-15)
+        try:
+            data = inflater.decompress(raw, m.size + 1)
+        except zlib.error:
+            return None
+    return data if len(data) == m.size and hashlib.sha256(data).hexdigest() == m.sha256 else None
 
 
 class MemberSlice(io.RawIOBase):
