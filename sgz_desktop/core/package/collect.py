@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.exc import OperationalError
 
 from ..archive_numbering import categories, organisations
-from ..attachments import attachment_store
+from ..attachments import FileAttachmentStore, attachment_store
 from ..errors import NotFound
 from ..models import ArchiveAmendment, ArchiveFile, ArchiveItem, LedgerEntry, Project
 from ..roles import Actor, Permission, require
@@ -122,19 +124,25 @@ def _in_scope(scope: Scope) -> ColumnElement[bool]:
 
 def collect_items(st: Station, scope: Scope | int) -> list[PackageItem]:
     """Every finalised item of the year (or of the project's cycle) in 档号 order, with its files and
-    amendments (three queries)."""
+    amendments."""
+    return list(iter_items(st, scope))
+
+
+def iter_items(st: Station, scope: Scope | int, *, chunk: int = 500) -> Iterator[PackageItem]:
+    """``collect_items`` one chunk at a time (three queries per chunk, in one read transaction, so one
+    snapshot): a year of tens of thousands of items is never held whole."""
     scope = as_scope(scope)
     cats, orgs = categories(st), organisations(st)
     with st.read() as s:
-        rows = s.execute(select(ArchiveItem, Project.name).outerjoin(Project, Project.id == ArchiveItem.project_id)
-                         .where(_in_scope(scope), ArchiveItem.status == "final")
-                         .order_by(ArchiveItem.category, ArchiveItem.retention, ArchiveItem.year,
-                                   ArchiveItem.org_code, ArchiveItem.item_number)).all()
-        ids = [r[0].id for r in rows]
-        files: dict[int, list[PackageFile]] = defaultdict(list)
-        amendments: dict[int, list[Amendment]] = defaultdict(list)
-        for chunk in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-            part = ids[chunk:chunk + 900]
+        result = s.execute(select(ArchiveItem, Project.name).outerjoin(Project, Project.id == ArchiveItem.project_id)
+                           .where(_in_scope(scope), ArchiveItem.status == "final")
+                           .order_by(ArchiveItem.category, ArchiveItem.retention, ArchiveItem.year,
+                                     ArchiveItem.org_code, ArchiveItem.item_number)
+                           .execution_options(yield_per=chunk))
+        for rows in result.partitions():  # chunk stays under SQLite's bound-parameter limit
+            part = [r[0].id for r in rows]
+            files: dict[int, list[PackageFile]] = defaultdict(list)
+            amendments: dict[int, list[Amendment]] = defaultdict(list)
             for f in s.scalars(select(ArchiveFile).where(ArchiveFile.item_id.in_(part))
                                .order_by(ArchiveFile.item_id, ArchiveFile.seq)):
                 files[f.item_id].append(PackageFile(f.seq, f.file_name, f.sha256, f.size_bytes, f.format, f.pages))
@@ -142,26 +150,49 @@ def collect_items(st: Station, scope: Scope | int) -> list[PackageItem]:
                                .order_by(ArchiveAmendment.item_id, ArchiveAmendment.id)):
                 amendments[a.item_id].append(Amendment(a.amended_at, a.amended_by, a.field, a.old_value, a.new_value,
                                                        a.reason))
-        items = [PackageItem(
-            r.id, r.danghao or "", r.fonds_code, r.category, cats.get(r.category, r.category), r.year, r.retention,
-            r.org_code, orgs.get(r.org_code, r.org_code), r.item_number or 0, r.doc_number, r.responsible, r.title,
-            r.doc_date, r.classification, r.pages, r.notes, r.record_kind, project or "", r.finalised_at,
-            r.finalised_by, tuple(files[r.id]), tuple(amendments[r.id])) for r, project in rows]
-    return items
+            for r, project in rows:
+                yield PackageItem(
+                    r.id, r.danghao or "", r.fonds_code, r.category, cats.get(r.category, r.category), r.year,
+                    r.retention, r.org_code, orgs.get(r.org_code, r.org_code), r.item_number or 0, r.doc_number,
+                    r.responsible, r.title, r.doc_date, r.classification, r.pages, r.notes, r.record_kind,
+                    project or "", r.finalised_at, r.finalised_by, tuple(files[r.id]), tuple(amendments[r.id]))
 
 
-def group_counts(items: list[PackageItem], *, by_year: bool = False) -> tuple[GroupCount, ...]:
+class GroupTally:
+    """Counts per (门类, 保管期限) — a project package's also per 年度, since its 件号 restart each year —
+    added up one item at a time."""
+
+    def __init__(self, *, by_year: bool = False) -> None:
+        self.by_year = by_year
+        self._groups: dict[tuple[str, str, int], list[Any]] = {}
+
+    def add(self, item: PackageItem) -> None:
+        key = (item.category, item.retention, item.year if self.by_year else 0)
+        g = self._groups.get(key)
+        if g is None:
+            self._groups[key] = [item.category_name, 1, len(item.files), item.bytes, item.pages, item.item_number,
+                                 item.item_number]
+            return
+        g[1] += 1
+        g[2] += len(item.files)
+        g[3] += item.bytes
+        g[4] += item.pages
+        g[5] = min(g[5], item.item_number)
+        g[6] = max(g[6], item.item_number)
+
+    def counts(self) -> tuple[GroupCount, ...]:
+        order = {"Y": 0, "D30": 1, "D10": 2}
+        return tuple(GroupCount(cat, name, ret, n, files, size, pages, first, last, year if self.by_year else None)
+                     for (cat, ret, year), (name, n, files, size, pages, first, last)
+                     in sorted(self._groups.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 9), kv[0][2])))
+
+
+def group_counts(items: Iterable[PackageItem], *, by_year: bool = False) -> tuple[GroupCount, ...]:
     """Counts per (门类, 保管期限); a project package also per 年度, since its 件号 restart each year."""
-    groups: dict[tuple[str, str, int], list[PackageItem]] = defaultdict(list)
+    tally = GroupTally(by_year=by_year)
     for item in items:
-        groups[(item.category, item.retention, item.year if by_year else 0)].append(item)
-    order = {"Y": 0, "D30": 1, "D10": 2}
-    return tuple(GroupCount(cat, members[0].category_name, ret, len(members), sum(len(i.files) for i in members),
-                            sum(i.bytes for i in members), sum(i.pages for i in members),
-                            min(i.item_number for i in members), max(i.item_number for i in members),
-                            year if by_year else None)
-                 for (cat, ret, year), members in sorted(groups.items(),
-                                                         key=lambda kv: (kv[0][0], order.get(kv[0][1], 9), kv[0][2])))
+        tally.add(item)
+    return tally.counts()
 
 
 def _drafts(st: Station, scope: Scope) -> list[Blocker]:
@@ -203,24 +234,23 @@ def _unreviewed_ledger(st: Station, scope: Scope) -> list[Blocker]:
             for year, no, summary, amount in rows]
 
 
-def _missing_files(st: Station, items: list[PackageItem]) -> list[Blocker]:
-    store = attachment_store(st)
+def _missing_files(store: FileAttachmentStore, item: PackageItem) -> list[Blocker]:
     return [Blocker("missing", f"文件丢失：{item.danghao}", f"{f.original_name}（{f.sha256[:12]}…）不在附件库中")
-            for item in items for f in item.files if not store.exists(f.sha256)]
+            for f in item.files if not store.exists(f.sha256)]
 
 
 def precheck(st: Station, actor: Actor, year: int) -> PreCheck:
     """What the year's package would hold, and what must be settled first."""
     require(actor, Permission.EXPORT_YEAR)
     scope = Scope.of_year(year)
-    return _precheck(st, scope, collect_items(st, scope))
+    return _precheck(st, scope, iter_items(st, scope))
 
 
 def precheck_project(st: Station, actor: Actor, project_id: int) -> PreCheck:
     """What the project's package would hold (its items dated inside its cycle), and what must be settled."""
     require(actor, Permission.EXPORT_YEAR)
     scope = project_scope(st, project_id)
-    return _precheck(st, scope, collect_items(st, scope))
+    return _precheck(st, scope, iter_items(st, scope))
 
 
 def project_scope(st: Station, project_id: int) -> Scope:
@@ -232,17 +262,26 @@ def project_scope(st: Station, project_id: int) -> Scope:
         return Scope.of_project(row.id, row.name, row.start_date, row.end_date, st.clock.now().date())
 
 
-def _precheck(st: Station, scope: Scope | int, items: list[PackageItem]) -> PreCheck:
+def _precheck(st: Station, scope: Scope | int, items: Iterable[PackageItem]) -> PreCheck:
+    """Counts and blockers in one pass over ``items`` (which may be a stream from the database)."""
     scope = as_scope(scope)
-    blockers = (_drafts(st, scope) + _unreviewed_ledger(st, scope) + _outside(st, scope)
-                + _missing_files(st, items))
-    if not items:
+    store = attachment_store(st)
+    tally = GroupTally(by_year=scope.is_project)
+    missing: list[Blocker] = []
+    n = files = size = pages = 0
+    for item in items:
+        tally.add(item)
+        missing += _missing_files(store, item)
+        n += 1
+        files += len(item.files)
+        size += item.bytes
+        pages += item.pages
+    blockers = _drafts(st, scope) + _unreviewed_ledger(st, scope) + _outside(st, scope) + missing
+    if not n:
         what = f"{scope.year} 年" if not scope.is_project else f"{scope.short}在项目周期内"
         blockers.append(Blocker("empty", f"{what}没有已归档的档案", "请先在“档案”中登记并归档"
                                 + ("，并在档案的“服务项目”一栏选择这个项目" if scope.is_project else "")))
-    return PreCheck(scope, len(items), sum(len(i.files) for i in items), sum(i.bytes for i in items),
-                    sum(i.pages for i in items), group_counts(items, by_year=scope.is_project), tuple(blockers),
-                    str(get(st, DANGHAO_PATTERN)))
+    return PreCheck(scope, n, files, size, pages, tally.counts(), tuple(blockers), str(get(st, DANGHAO_PATTERN)))
 
 
 def archive_years(st: Station) -> list[int]:

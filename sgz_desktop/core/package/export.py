@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,18 +33,19 @@ from ..settings import METADATA_XML, get
 from ..station import Station
 from . import layout
 from .bag import BagResult, BagWriter
-from .collect import PackageFile, PackageItem, PreCheck, _precheck, collect_items, project_scope
+from .collect import PackageFile, PreCheck, _precheck, iter_items, project_scope
 from .metadata_xml import to_xml
 from .payload import (
+    SelfCheck,
     catalogue_files,
     handover_files,
     item_metadata_record,
     json_bytes,
-    self_check,
     self_check_problems,
 )
 from .registers import sections
 from .scope import Scope
+from .spool import ItemSpool
 from .verify import key_fingerprint, read_whole, verify_package
 from .zipread import Trusted
 
@@ -130,31 +131,38 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
     progress = progress or quiet()
     progress.report(0, 0, "正在检查本年度档案" if not scope.is_project else "正在检查本项目的档案")
     secret = st.secret()
-    items = collect_items(st, scope)
-    pre = _precheck(st, scope, items)
-    overridden = _refuse_or_override(pre, override_reason)
     profile = get_profile(st)
-    fonds = items[0].fonds if items else profile.fonds_code
-    name = (layout.project_package_name(fonds, scope.project_id or 0, batch) if scope.is_project
-            else layout.package_name(fonds, scope.year or 0, batch))
     out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise ValidationError(Problem("目标文件夹", f"{out_dir} 不存在或不是文件夹"))
-    zip_path = out_dir / f"{name}.zip"
-    sidecar = out_dir / f"{name}.zip.sha256"
-    form = out_dir / layout.form_name(name)
-    if zip_path.exists() and not replace:
-        raise ValidationError(Problem("目标文件夹", f"{zip_path.name} 已经存在；请换一个文件夹，或确认覆盖"))
-    now = st.clock.now()
-    tmp = out_dir / f".{name}.zip.part"
-    tmp.unlink(missing_ok=True)  # left by an export that was killed
+    with tempfile.TemporaryDirectory(prefix="sgz-package-") as work_dir:
+        work = Path(work_dir)
+        # The items are read from the database once, into the work folder, and read back by each part
+        # of the package: memory stays flat however many items the year holds.
+        spool = ItemSpool(work / "items")
+        pre = _precheck(st, scope, spool.filled_from(iter_items(st, scope)))
+        overridden = _refuse_or_override(pre, override_reason)
+        fonds = spool.first.fonds if spool.first else profile.fonds_code
+        name = (layout.project_package_name(fonds, scope.project_id or 0, batch) if scope.is_project
+                else layout.package_name(fonds, scope.year or 0, batch))
+        if not out_dir.is_dir():
+            raise ValidationError(Problem("目标文件夹", f"{out_dir} 不存在或不是文件夹"))
+        zip_path = out_dir / f"{name}.zip"
+        sidecar = out_dir / f"{name}.zip.sha256"
+        form = out_dir / layout.form_name(name)
+        if zip_path.exists() and not replace:
+            raise ValidationError(Problem("目标文件夹", f"{zip_path.name} 已经存在；请换一个文件夹，或确认覆盖"))
+        now = st.clock.now()
+        tmp = out_dir / f".{name}.zip.part"
+        tmp.unlink(missing_ok=True)  # left by an export that was killed
+        try:
+            bag, entries = _write_package(st, actor, scope, spool, pre, work, tmp, name, now, secret, progress, xml,
+                                          fonds)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     try:
-        with tempfile.TemporaryDirectory(prefix="sgz-package-") as work:
-            bag, entries = _write_package(st, actor, scope, items, pre, Path(work), tmp, name, now, secret, progress,
-                                          xml)
-        del items  # thousands of items: let them go before the self-check reads the package's own copy
         progress.report(pre.bytes, pre.bytes, "正在自检移交包")
-        report = verify_package(tmp, public_key=public_key_pem(secret), trusted=entries, now=lambda: now)
+        report = verify_package(tmp, public_key=public_key_pem(secret), trusted=_HandOver(entries), now=lambda: now)
+        del entries
         problems = [f"检查 {c.number}：{f}" for c in report.checks if not c.passed for f in c.failures]
         if problems:
             raise IntegrityFailure("移交包自检未通过，没有生成：" + "；".join(problems[:5]))
@@ -192,8 +200,33 @@ def _recipient(subdistrict: str) -> str:
     return subdistrict if subdistrict.endswith(("办事处", "政府", "档案室")) else f"{subdistrict}办事处"
 
 
-def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageItem], pre: PreCheck, work: Path,
-                   tmp: Path, name: str, now: dt.datetime, secret: bytes, progress: Progress, xml: bool
+class _HandOver(Mapping[str, Trusted]):
+    """The members the exporter has just written, handed to its self-check each once: the verifier looks
+    every member up once, so taking it out as it is looked up leaves the verifier the only holder of a
+    text member's bytes (thousands of metadata files), free to let them go once it has parsed them. A
+    second look-up finds nothing and reads the member from the zip: slower, never wrong."""
+
+    def __init__(self, entries: dict[str, Trusted]) -> None:
+        self._entries = entries
+
+    def __getitem__(self, name: str) -> Trusted:
+        return self._entries.pop(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._entries))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def get(self, name: str, default: Trusted | None = None) -> Trusted | None:  # type: ignore[override]
+        return self._entries.pop(name, default)
+
+
+def _write_package(st: Station, actor: Actor, scope: Scope, items: ItemSpool, pre: PreCheck, work: Path,
+                   tmp: Path, name: str, now: dt.datetime, secret: bytes, progress: Progress, xml: bool, fonds: str
                    ) -> tuple[BagResult, dict[str, Trusted]]:
     profile = get_profile(st)
     store = attachment_store(st)
@@ -227,32 +260,46 @@ def _write_package(st: Station, actor: Actor, scope: Scope, items: list[PackageI
     with ThreadPoolExecutor(1, thread_name_prefix="package-papers") as papers:
         pending = papers.submit(generate)
         try:
-            return _stream(st, items, pre, tmp, name, now, secret, profile, actor, scope, store, on_bytes, progress,
-                           pending, xml)
+            return _stream(items, pre, tmp, name, now, secret, profile, actor, scope, store, on_bytes, progress,
+                           pending, xml, fonds)
         finally:
             pending.cancel()
             with contextlib.suppress(BaseException):
                 pending.result()  # let it finish before its folder is removed
 
 
-def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, name: str, now: dt.datetime,
-            secret: bytes, profile: Profile, actor: Actor, scope: Scope, store: FileAttachmentStore,
-            on_bytes: Callable[[int], None], progress: Progress,
-            papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]], xml: bool
-            ) -> tuple[BagResult, dict[str, Trusted]]:
+# Streamed files' hashes are collected every so many files: what waits for them stays small, and the
+# hashing lane is drained rarely enough that no core idles for it.
+SETTLE_EVERY = 256
+
+
+def _stream(items: ItemSpool, pre: PreCheck, tmp: Path, name: str, now: dt.datetime, secret: bytes,
+            profile: Profile, actor: Actor, scope: Scope, store: FileAttachmentStore, on_bytes: Callable[[int], None],
+            progress: Progress, papers: Future[tuple[list[tuple[str, Path]], list[tuple[str, Path]]]], xml: bool,
+            fonds: str) -> tuple[BagResult, dict[str, Trusted]]:
     entries: dict[str, Trusted] = {}
     failures: list[str] = []
+    check = SelfCheck(pre, scope)
 
     def add_bytes(rel: str, data: bytes) -> None:
         entry = writer.add_bytes(rel, data)
         keep = read_whole(rel, stored=entry.method == 0)
         entries[f"{name}/{rel}"] = Trusted(entry.sha256, entry.head, data if keep else None)
 
+    expected: dict[str, tuple[bytes, str, PackageFile]] = {}
+
+    def settle() -> None:
+        for rel, sha256 in writer.settle().items():
+            head, danghao, f = expected.pop(rel)
+            entries[f"{name}/{rel}"] = Trusted(sha256, head)
+            if sha256 != f.sha256:
+                failures.append(f"{danghao} 的文件 {f.original_name}")
+
     with DurableFile(tmp, background=True) as fh:  # on the disk when the block ends, not only in the cache
         writer = BagWriter(fh, name, now)
         try:
-            expected: dict[str, tuple[bytes, PackageItem, PackageFile]] = {}
             for item in items:
+                check.add(item)
                 record = layout.record_folder(item.category, item.retention, item.danghao)
                 meta = item_metadata_record(item, pre.pattern)
                 add_bytes(record + layout.METADATA, json_bytes(meta))
@@ -261,12 +308,10 @@ def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, nam
                 for f in item.files:
                     rel = record + layout.record_file_name(item.danghao, f.seq, f.format)
                     entry = writer.add_file(rel, store.path_for(f.sha256, f.format), on_bytes)
-                    expected[rel] = (entry.head, item, f)
-            for rel, sha256 in writer.settle().items():
-                head, item, f = expected[rel]
-                entries[f"{name}/{rel}"] = Trusted(sha256, head)
-                if sha256 != f.sha256:
-                    failures.append(f"{item.danghao} 的文件 {f.original_name}")
+                    expected[rel] = (entry.head, item.danghao, f)
+                if len(expected) >= SETTLE_EVERY:
+                    settle()
+            settle()
             if failures:
                 raise IntegrityFailure("附件库中的文件与归档时登记的哈希不一致（文件被改动或损坏），没有生成移交包："
                                        + "、".join(failures[:10]))
@@ -274,19 +319,19 @@ def _stream(st: Station, items: list[PackageItem], pre: PreCheck, tmp: Path, nam
             generated, register_files = papers.result()
             for rel, path in [*generated, *register_files]:
                 add_bytes(rel, path.read_bytes())
-            check = self_check(items, pre, scope)
-            bad = self_check_problems(check)
+            result = check.result()
+            bad = self_check_problems(result)
             if bad:
                 raise ValidationError([Problem("自检", text) for text in bad])
-            add_bytes(layout.SELF_CHECK, check)
+            add_bytes(layout.SELF_CHECK, result)
             progress.check()
             key = signing_key(secret)
-            result = writer.finish(_bag_info(profile, actor, scope, name, now, items[0].fonds, pre.items), key.sign,
-                                   public_key_pem(secret))
+            bag = writer.finish(_bag_info(profile, actor, scope, name, now, fonds, pre.items), key.sign,
+                                public_key_pem(secret))
         except BaseException:
             writer.abort()
             raise
-    return result, entries
+    return bag, entries
 
 
 def _bag_info(p: Profile, actor: Actor, scope: Scope, name: str, now: dt.datetime, fonds: str, items: int

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from . import layout
 from .collect import PackageItem, PreCheck
 from .registers import json_text, write_csv, write_json
 from .scope import Scope, as_scope
+from .spool import GroupKey, PackageItems, as_items
 
 
 def json_bytes(value: dict[str, Any]) -> bytes:
@@ -51,37 +53,54 @@ def item_metadata(item: PackageItem, pattern: str) -> bytes:
     return json_bytes(item_metadata_record(item, pattern))
 
 
-def catalogue_files(work: Path, station: str, scope: Scope | int, pattern: str, items: list[PackageItem],
-                    printed_on: dt.date) -> list[tuple[str, Path]]:
+class _GroupRows:
+    """One (门类, 保管期限)'s catalogue rows, read afresh from the items each time they are gone through."""
+
+    def __init__(self, items: PackageItems, key: GroupKey) -> None:
+        self._items, self._key = items, key
+
+    def __iter__(self) -> Iterator[list[object]]:
+        return ([i.danghao, i.doc_number, i.responsible, i.title, i.doc_date.isoformat(), i.classification, i.pages,
+                 i.notes] for i in self._items.group(self._key))
+
+
+def catalogue_files(work: Path, station: str, scope: Scope | int, pattern: str,
+                    items: PackageItems | Sequence[PackageItem], printed_on: dt.date) -> list[tuple[str, Path]]:
+    """Each file is written in one pass over ``items`` (generators all the way): a year of tens of
+    thousands of items is never copied whole, nor held whole when it comes from the export's spool."""
     scope = as_scope(scope)
+    source = as_items(items)
     folder = work / "catalogue"
     folder.mkdir()
-    # Generators where a file is written in one pass: a year of thousands of items is not copied whole.
     rows = ([i.danghao, i.doc_number, i.responsible, i.title, i.doc_date.isoformat(), i.classification, i.pages,
-             i.notes, i.category, i.year, i.retention, i.org, i.item_number, len(i.files), i.bytes] for i in items)
+             i.notes, i.category, i.year, i.retention, i.org, i.item_number, len(i.files), i.bytes] for i in source)
     file_rows = ([i.danghao, f.seq, layout.record_file_name(i.danghao, f.seq, f.format), f.original_name, f.size,
-                  f.sha256, f.format, f.pages] for i in items for f in i.files)
-    groups: dict[tuple[str, str], list[list[object]]] = defaultdict(list)
-    names: dict[tuple[str, str], str] = {}
-    for i in items:
-        groups[(i.category, i.retention)].append([i.danghao, i.doc_number, i.responsible, i.title,
-                                                  i.doc_date.isoformat(), i.classification, i.pages, i.notes])
-        names[(i.category, i.retention)] = f"{i.category_name}（{i.category}）· {layout.RETENTION_LABELS[i.retention]}"
+                  f.sha256, f.format, f.pages] for i in source for f in i.files)
+    n = files = size = pages = 0
+    for i in source:
+        n, files, size, pages = n + 1, files + len(i.files), size + i.bytes, pages + i.pages
+    first = source.first
     catalogue = {
-        "站点": station, "全宗号": items[0].fonds if items else "", **scope.json_fields(), "档号格式": pattern,
-        "件数": len(items), "文件数": sum(len(i.files) for i in items), "字节数": sum(i.bytes for i in items),
-        "页数": sum(i.pages for i in items),
-        "条目": ({**item_record(i), "文件夹": layout.record_folder(i.category, i.retention, i.danghao)} for i in items),
+        "站点": station, "全宗号": first.fonds if first else "", **scope.json_fields(), "档号格式": pattern,
+        "件数": n, "文件数": files, "字节数": size, "页数": pages,
+        "条目": ({**item_record(i), "文件夹": layout.record_folder(i.category, i.retention, i.danghao)}
+               for i in source),
     }
     order = {"Y": 0, "D30": 1, "D10": 2}
-    keys = sorted(groups, key=lambda k: (k[0], order.get(k[1], 9)))
+    keys = sorted(source.keys(), key=lambda k: (k[0], order.get(k[1], 9)))
+    groups: list[tuple[str, Iterable[Sequence[object]]]] = [(_group_title(source, k), _GroupRows(source, k))
+                                                              for k in keys]
     return [
-        (layout.CATALOGUE_PDF, write_catalogue_pdf(folder / "catalogue.pdf", station, scope,
-                                                   [(names[k], groups[k]) for k in keys], printed_on)),
+        (layout.CATALOGUE_PDF, write_catalogue_pdf(folder / "catalogue.pdf", station, scope, groups, printed_on)),
         (layout.CATALOGUE_CSV, write_csv(folder / "catalogue.csv", layout.CATALOGUE_COLUMNS, rows)),
         (layout.CATALOGUE_FILES_CSV, write_csv(folder / "catalogue-files.csv", layout.FILE_COLUMNS, file_rows)),
         (layout.CATALOGUE_JSON, write_json(folder / "catalogue.json", catalogue)),
     ]
+
+
+def _group_title(items: PackageItems, key: GroupKey) -> str:
+    category_name = next((i.category_name for i in items.group(key)), key[0])
+    return f"{category_name}（{key[0]}）· {layout.RETENTION_LABELS[key[1]]}"
 
 
 def handover_files(work: Path, station: str, recipient: str, scope: Scope | int, identifier: str, pre: PreCheck,
@@ -108,38 +127,58 @@ def handover_files(work: Path, station: str, recipient: str, scope: Scope | int,
     ]
 
 
-def self_check(items: list[PackageItem], pre: PreCheck, scope: Scope | int) -> bytes:
-    """The exporter's four-property pre-check, from the database and the hashes taken while writing."""
-    scope = as_scope(scope)
-    regex = layout.danghao_regex(pre.pattern)
-    bad_values = [i.danghao for i in items
-                  if i.retention not in layout.RETENTIONS or i.classification not in layout.CLASSIFICATIONS
-                  or not _dated_in(i, scope) or regex is None or not regex.fullmatch(i.danghao)]
-    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in items:
-        groups[(i.category, str(i.year), i.retention, i.org)].append(i.item_number)
-    if scope.is_project:  # a selection from each group: numbers unique, not consecutive
-        gaps = ["·".join(k) for k, numbers in groups.items() if len(set(numbers)) != len(numbers)]
-        numbering = "件号在每个（门类、年度、期限、机构）内不重复（项目选取，不要求连续）"
-    else:
-        gaps = ["·".join(k) for k, numbers in groups.items() if sorted(numbers) != list(range(1, len(numbers) + 1))]
-        numbering = "件号在每个（门类、年度、期限、机构）内连续"
-    no_files = [i.danghao for i in items if not i.files]
-    bad_formats = [i.danghao for i in items for f in i.files if f.format not in layout.RECORD_FORMATS
-                   or (f.format == "pdf" and not f.pages)]
+class SelfCheck:
+    """The exporter's four-property pre-check, from the database and the hashes taken while writing:
+    fed one item at a time (while the items stream into the zip), written out at the end."""
 
-    def part(checks: list[tuple[str, list[str]]]) -> dict[str, Any]:
-        return {"通过": all(not bad for _t, bad in checks),
-                "检查": [{"内容": text, "通过": not bad, "问题": bad[:50]} for text, bad in checks]}
+    def __init__(self, pre: PreCheck, scope: Scope | int) -> None:
+        self.pre, self.scope = pre, as_scope(scope)
+        self._regex = layout.danghao_regex(pre.pattern)
+        self._bad_values: list[str] = []
+        self._numbers: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._no_files: list[str] = []
+        self._bad_formats: list[str] = []
 
-    return json_bytes({
-        **scope.json_fields(), "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes,
-        "真实性": part([("每个档案文件写入时重新计算的 SHA-256 与归档时登记的一致", []),
-                      ("保管期限、密级、日期和档号取值合规", bad_values)]),
-        "完整性": part([(numbering, gaps), ("每件至少有一个文件", no_files)]),
-        "可用性": part([("文件格式为 PDF/JPEG/PNG/TIFF，PDF 可读取页数", bad_formats)]),
-        "安全性": part([("添加文件时已按内容拒绝可执行程序、脚本和加密 PDF", [])]),
-    })
+    def add(self, i: PackageItem) -> None:
+        if (i.retention not in layout.RETENTIONS or i.classification not in layout.CLASSIFICATIONS
+                or not _dated_in(i, self.scope) or self._regex is None or not self._regex.fullmatch(i.danghao)):
+            self._bad_values.append(i.danghao)
+        self._numbers[(i.category, str(i.year), i.retention, i.org)].append(i.item_number)
+        if not i.files:
+            self._no_files.append(i.danghao)
+        self._bad_formats += [i.danghao for f in i.files
+                              if f.format not in layout.RECORD_FORMATS or (f.format == "pdf" and not f.pages)]
+
+    def result(self) -> bytes:
+        scope, pre = self.scope, self.pre
+        if scope.is_project:  # a selection from each group: numbers unique, not consecutive
+            gaps = ["·".join(k) for k, numbers in self._numbers.items() if len(set(numbers)) != len(numbers)]
+            numbering = "件号在每个（门类、年度、期限、机构）内不重复（项目选取，不要求连续）"
+        else:
+            gaps = ["·".join(k) for k, numbers in self._numbers.items()
+                    if sorted(numbers) != list(range(1, len(numbers) + 1))]
+            numbering = "件号在每个（门类、年度、期限、机构）内连续"
+
+        def part(checks: list[tuple[str, list[str]]]) -> dict[str, Any]:
+            return {"通过": all(not bad for _t, bad in checks),
+                    "检查": [{"内容": text, "通过": not bad, "问题": bad[:50]} for text, bad in checks]}
+
+        return json_bytes({
+            **scope.json_fields(), "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes,
+            "真实性": part([("每个档案文件写入时重新计算的 SHA-256 与归档时登记的一致", []),
+                          ("保管期限、密级、日期和档号取值合规", self._bad_values)]),
+            "完整性": part([(numbering, gaps), ("每件至少有一个文件", self._no_files)]),
+            "可用性": part([("文件格式为 PDF/JPEG/PNG/TIFF，PDF 可读取页数", self._bad_formats)]),
+            "安全性": part([("添加文件时已按内容拒绝可执行程序、脚本和加密 PDF", [])]),
+        })
+
+
+def self_check(items: Iterable[PackageItem], pre: PreCheck, scope: Scope | int) -> bytes:
+    """The exporter's four-property pre-check over ``items`` (one pass)."""
+    check = SelfCheck(pre, scope)
+    for item in items:
+        check.add(item)
+    return check.result()
 
 
 def _dated_in(item: PackageItem, scope: Scope) -> bool:

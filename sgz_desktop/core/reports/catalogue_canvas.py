@@ -5,8 +5,7 @@ station and title on every page, "第 x 页 共 y 页" and the print date, heade
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,9 @@ from .register import HEADER_GREY, MARGIN, chinese_date
 SIZE, LEADING, PAD = 8.0, 10.0, 2.5
 GRID = colors.HexColor("#8A8A8A")
 _NO_LINE_START = "，。、；：！？）》」』】…％"
+# A whole string measured at once may round differently from the sum character by character: only a
+# string this far inside the width is taken as one line without the careful loop.
+_SLACK = 0.01
 
 
 @lru_cache(maxsize=4096)
@@ -33,8 +35,11 @@ def _width(ch: str, font: str, size: float) -> float:
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Lines of at most ``width`` points, breaking anywhere (Chinese has no spaces) but not before
     closing punctuation."""
+    text = text or ""
+    if "\\n" not in text and float(stringWidth(text, font, size)) <= width - _SLACK:
+        return [text]  # most cells fit on one line: measured whole (in C), not character by character
     lines: list[str] = []
-    for paragraph in (text or "").split("\\n"):
+    for paragraph in text.split("\\n"):
         line, used = "", 0.0
         for ch in paragraph:
             w = _width(ch, font, size)
@@ -47,79 +52,83 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines or [""]
 
 
-@dataclass
-class _Page:
-    ops: list[tuple[str, Any]] = field(default_factory=list)
-
-
 def draw_catalogue(out: Path, station: str, scope: str, headers: Sequence[str], relative: Sequence[float],
-                   groups: Sequence[tuple[str, Sequence[Sequence[object]]]], printed_on: dt.date) -> None:
+                   groups: Sequence[tuple[str, Iterable[Sequence[object]]]], printed_on: dt.date) -> None:
+    """Each group's rows are gone through twice — once to count the pages ("共 y 页" is on every page),
+    once to draw them — and never held: give an iterable that can be iterated again (a list, or rows
+    read back from the export's spool)."""
     font = chinese_font().name
     bold = FONT_BOLD if chinese_font().embedded else font
     width, height = landscape(A4)
     frame = width - 2 * MARGIN
     cols = [frame * r / sum(relative) for r in relative]
     top, bottom = height - 18 * mm, 16 * mm
-    pages: list[_Page] = [_Page()]
-    y = top - 16 * mm  # room for the title block on the first page
-    pages[0].ops.append(("title", None))
     header_h = LEADING + 2 * PAD
-
-    def new_page() -> None:
-        nonlocal y
-        pages.append(_Page())
-        y = top
-
-    for title, rows in groups:
-        if y - (14 + header_h + LEADING + 2 * PAD) < bottom:
-            new_page()
-        pages[-1].ops.append(("heading", (title, y)))
-        y -= 14
-        pages[-1].ops.append(("header", y))
-        y -= header_h
-        for row in rows:
-            cells = [wrap("" if v is None else str(v), font, SIZE, cols[i] - 2 * PAD) for i, v in enumerate(row)]
-            h = max(len(c) for c in cells) * LEADING + 2 * PAD
-            if y - h < bottom:
-                new_page()
-                pages[-1].ops.append(("heading", (f"{title}（续）", y)))
-                y -= 14
-                pages[-1].ops.append(("header", y))
-                y -= header_h
-            pages[-1].ops.append(("row", (cells, y, h)))
-            y -= h
-        y -= 6 * mm
-    if y - 14 * mm < bottom:
-        new_page()
-    pages[-1].ops.append(("sign", y - 12 * mm))
+    total = 1 + sum(kind == "page" for kind, _arg in _layout(groups, cols, font, top, bottom, header_h))
 
     c = Canvas(str(out), pagesize=(width, height))
     c.setTitle(f"{station}归档文件目录")
     c.setAuthor(station)
     c.setSubject(scope)
     c.setCreator("sgz-desktop")
-    total = len(pages)
-    for number, page in enumerate(pages, start=1):
-        _frame(c, station, number, total, printed_on, font, bold, width, height)
-        for kind, arg in page.ops:
-            if kind == "title":
-                c.setFont(bold, 17)
-                c.drawCentredString(width / 2, top - 4 * mm, "归档文件目录")
-                c.setFont(font, 10)
-                c.drawCentredString(width / 2, top - 11 * mm, f"{station} · {scope}")
-            elif kind == "heading":
-                text, at = arg
-                c.setFont(bold, 11)
-                c.drawString(MARGIN, at - 11, text)
-            elif kind == "header":
-                _row(c, [[h] for h in headers], cols, float(arg), header_h, bold, shade=True)
-            elif kind == "row":
-                cells, at, h = arg
-                _row(c, cells, cols, at, h, font)
-            elif kind == "sign":
-                _signatures(c, float(arg), font, frame)
-        c.showPage()
+    number = 1
+    _frame(c, station, number, total, printed_on, font, bold, width, height)
+    for kind, arg in _layout(groups, cols, font, top, bottom, header_h):
+        if kind == "page":
+            c.showPage()
+            number += 1
+            _frame(c, station, number, total, printed_on, font, bold, width, height)
+        elif kind == "title":
+            c.setFont(bold, 17)
+            c.drawCentredString(width / 2, top - 4 * mm, "归档文件目录")
+            c.setFont(font, 10)
+            c.drawCentredString(width / 2, top - 11 * mm, f"{station} · {scope}")
+        elif kind == "heading":
+            text, at = arg
+            c.setFont(bold, 11)
+            c.drawString(MARGIN, at - 11, text)
+        elif kind == "header":
+            _row(c, [[h] for h in headers], cols, float(arg), header_h, bold, shade=True)
+        elif kind == "row":
+            cells, at, h = arg
+            _row(c, cells, cols, at, h, font)
+        elif kind == "sign":
+            _signatures(c, float(arg), font, frame)
+    c.showPage()
     c.save()
+
+
+def _layout(groups: Sequence[tuple[str, Iterable[Sequence[object]]]], cols: Sequence[float], font: str, top: float,
+            bottom: float, header_h: float) -> Iterator[tuple[str, Any]]:
+    """What goes where, one step at a time: ("page", None) starts a new page; the other steps are drawn
+    on the current one."""
+    y = top - 16 * mm  # room for the title block on the first page
+    yield "title", None
+    for title, rows in groups:
+        if y - (14 + header_h + LEADING + 2 * PAD) < bottom:
+            yield "page", None
+            y = top
+        yield "heading", (title, y)
+        y -= 14
+        yield "header", y
+        y -= header_h
+        for row in rows:
+            cells = [wrap("" if v is None else str(v), font, SIZE, cols[i] - 2 * PAD) for i, v in enumerate(row)]
+            h = max(len(c) for c in cells) * LEADING + 2 * PAD
+            if y - h < bottom:
+                yield "page", None
+                y = top
+                yield "heading", (f"{title}（续）", y)
+                y -= 14
+                yield "header", y
+                y -= header_h
+            yield "row", (cells, y, h)
+            y -= h
+        y -= 6 * mm
+    if y - 14 * mm < bottom:
+        yield "page", None
+        y = top
+    yield "sign", y - 12 * mm
 
 
 def _row(c: Canvas, cells: Sequence[Sequence[str]], cols: Sequence[float], y: float, h: float, font: str,

@@ -9,7 +9,7 @@ document id out of them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -76,9 +76,10 @@ CATALOGUE_HEADERS = ("档号", "文号", "责任者", "题名", "日期", "密�
 _CATALOGUE_WIDTHS = (17, 9, 11, 30, 7, 5, 4, 10)
 
 
-def write_catalogue_pdf(out: Path, station: str, scope: Scope, groups: Sequence[tuple[str, Sequence[Sequence[object]]]],
+def write_catalogue_pdf(out: Path, station: str, scope: Scope, groups: Sequence[tuple[str, Iterable[Sequence[object]]]],
                         printed_on: dt.date) -> Path:
     """归档文件目录: one table per (门类, 保管期限); rows are 档号, 文号, 责任者, 题名, 日期, 密级, 页数, 备注.
+    Each group's rows are iterated twice (pages counted, then drawn), never held.
 
     Thousands of rows: drawn straight on the canvas (platypus tables take seconds per thousand rows),
     with the same header, footer and signature lines as every register."""
