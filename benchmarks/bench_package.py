@@ -16,6 +16,10 @@ cache, N = the machine's cores, each figure the median of ``--runs`` runs in a f
 
 Peak RSS of every child comes from ``os.wait4``. Not part of the test suite. Usage:
 ``python benchmarks/bench_package.py [--gb 1.0] [--runs 3] [--data-dir D] [--json out.json]``.
+
+``--memory-items N`` (repeatable) measures memory instead: a station whose year holds N finalised items
+with tiny one-page PDFs (file size hardly matters to memory, the item count does) is built once per N,
+then ``export_year`` and ``verify_package`` each run once in a fresh process; their peak RSS is reported.
 """
 
 from __future__ import annotations
@@ -95,6 +99,97 @@ def build(data_root: Path, gb: float) -> None:
     shutil.rmtree(src)
 
 
+def tiny_pdf(n: int) -> bytes:
+    """A one-page PDF of a few hundred bytes, different for every ``n``."""
+    stream = f"BT /F1 12 Tf 72 720 Td (item {n}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def build_many(data_root: Path, items: int) -> None:
+    """A station whose year holds ``items`` finalised items, one tiny PDF each (registered 1 000 at a time)."""
+    import datetime as dt
+
+    sys.path.insert(0, str(REPO))
+    from sgz_desktop.core import archive_filing, archives, users
+
+    st = _new_station(data_root)
+    keeper = users.login(st, "dangan", PASSWORD)
+    src = Path(tempfile.mkdtemp(prefix="bench-many-"))
+    for start in range(1, items + 1, 1000):
+        entries = []
+        for n in range(start, min(start + 1000, items + 1)):
+            path = src / f"f{n}.pdf"
+            path.write_bytes(tiny_pdf(n))
+            entries.append((archives.ItemInput(
+                f"关于第{n}项工作的通知（社区走访与困难群众帮扶情况）", dt.date(YEAR, 1 + n % 12, 1 + n % 28),
+                responsible="后湖街道社工站", retention=("Y", "D30", "D10")[n % 3], org_code=("BGS", "FW")[n % 2],
+                doc_number=f"后社工〔{YEAR}〕{n}号"), [path]))
+        infos = archives.register_many(st, keeper, entries)
+        archive_filing.finalise(st, keeper, [i.id for i in infos])
+        for path in src.iterdir():
+            path.unlink()
+        print(f"  {start + len(entries) - 1} items", file=sys.stderr)
+    st.close()
+    shutil.rmtree(src)
+
+
+def _new_station(data_root: Path) -> Any:
+    from sgz_desktop.core import users
+    from sgz_desktop.core.paths import DataDir
+    from sgz_desktop.core.roles import Role
+    from sgz_desktop.core.secrets import FileSecretStore
+    from sgz_desktop.core.setup import NewStation, init_station
+
+    data = DataDir(data_root)
+    st, _key = init_station(data, NewStation(
+        name="后湖街道社会工作服务站", subdistrict="后湖街道", district="江岸区", district_type="中心城区",
+        fonds_code="Z109", admin_username="fuzhanzhang", admin_display_name="王丽", admin_password=PASSWORD,
+        operator_org="武汉市江岸区同心社会工作服务中心", city_avg_wage_fen=1_008_600, communities=("后湖社区",)),
+        secret_store=FileSecretStore(data.secret_file))
+    admin = users.login(st, "fuzhanzhang", PASSWORD)
+    users.create_user(st, admin, username="dangan", display_name="赵敏", role=Role.ARCHIVIST, password=PASSWORD)
+    return st
+
+
+def memory(root: Path, counts: list[int], me: list[str]) -> dict[str, Any]:
+    """Peak RSS of export and verify (one fresh process each) for years of ``counts`` items."""
+    results: dict[str, Any] = {}
+    for n in counts:
+        data = root / f"memory-{n}" / "station"
+        if not (data / "station.db").exists():
+            print(f"building a year of {n} items in {data} …", file=sys.stderr)
+            build_many(data, n)
+        out = root / f"memory-{n}" / "out"
+        out.mkdir(exist_ok=True)
+        for old in out.iterdir():
+            old.unlink()
+        export_s, export_rss = child([*me, "export", str(data), str(out)])
+        package = next(out.glob("*.zip"))
+        verify_s, verify_rss = child([*me, "verify", str(package)])
+        results[str(n)] = {"export_rss_mb": round(export_rss, 1), "verify_rss_mb": round(verify_rss, 1),
+                           "export_s": round(export_s, 2), "verify_s": round(verify_s, 2),
+                           "zip_mb": round(package.stat().st_size / 1e6, 1)}
+        print(f"  {n} items: export {export_rss:.0f} MB, verify {verify_rss:.0f} MB", file=sys.stderr)
+    if len(counts) > 1:
+        low, high = min(counts), max(counts)
+        for what in ("export", "verify"):
+            grow = results[str(high)][f"{what}_rss_mb"] - results[str(low)][f"{what}_rss_mb"]
+            results[f"{what}_kb_per_item"] = round(grow * 1024 / (high - low), 2)
+    return results
+
+
 def store_files(data_root: Path) -> list[Path]:
     return sorted(p for p in (data_root / "attachments").rglob("*") if p.is_file())
 
@@ -167,6 +262,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--memory-items", type=int, action="append", metavar="N",
+                        help="measure export and verify peak memory on a year of N tiny items (repeatable)")
     parser.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -193,6 +290,14 @@ def main() -> None:
         return
 
     root = args.data_dir or Path(tempfile.mkdtemp(prefix="bench-package-"))
+    if args.memory_items:
+        summary_memory = memory(root, sorted(set(args.memory_items)), [sys.executable, str(Path(__file__).resolve()),
+                                                                       "--child"])
+        text = json.dumps({"memory": summary_memory}, indent=1, ensure_ascii=False)
+        print(text)
+        if args.json:
+            args.json.write_text(text + "\n")
+        return
     data = root / "station"
     if not (data / "station.db").exists():
         print(f"building {args.gb} GB in {data} …", file=sys.stderr)
