@@ -79,3 +79,29 @@ def test_due_for_appraisal_list(station: Station, admin: Actor, tmp_path: Path) 
     out = write_due_pdf(station, admin, tmp_path / "鉴定.pdf")
     text = PdfReader(out).pages[0].extract_text()
     assert "到期档案鉴定清单" in text and "2014年活动记录" in text and "1990年建站批复" not in text
+
+
+def test_a_sealed_page_is_compressed_at_once_and_the_pdf_is_byte_for_byte_the_same(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from sgz_desktop.core.reports.package import invariant_pdfs
+    from sgz_desktop.core.reports.pdf import chinese_font, seal_page
+
+    def draw(path: Path, seal: bool) -> list[object]:
+        c = Canvas(str(path))
+        font = chinese_font().name
+        for page in range(3):
+            c.setFont(font, 10)
+            for line in range(40):
+                c.drawString(40, 800 - 18 * line, f"第{page + 1}页 第{line + 1}行 关于社区走访与困难群众帮扶的通知")
+            c.showPage()
+            if seal:
+                seal_page(c)
+        streams = [p.stream for p in c._doc.Pages.pages]
+        c.save()
+        return streams
+
+    with invariant_pdfs():
+        assert all(draw(tmp_path / "sealed.pdf", True)[i] is None for i in range(3))
+        assert all(draw(tmp_path / "plain.pdf", False))
+    assert (tmp_path / "sealed.pdf").read_bytes() == (tmp_path / "plain.pdf").read_bytes()

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .pdf import FONT_BOLD, chinese_font
+from .pdf import FONT_BOLD, chinese_font, seal_page
 from .register import HEADER_GREY, MARGIN, chinese_date
 
 SIZE, LEADING, PAD = 8.0, 10.0, 2.5
@@ -76,6 +76,7 @@ def draw_catalogue(out: Path, station: str, scope: str, headers: Sequence[str], 
     for kind, arg in _layout(groups, cols, font, top, bottom, header_h):
         if kind == "page":
             c.showPage()
+            seal_page(c)
             number += 1
             _frame(c, station, number, total, printed_on, font, bold, width, height)
         elif kind == "title":
