@@ -57,19 +57,8 @@ def build(data_root: Path, gb: float) -> None:
     sys.path.insert(0, str(REPO))
     from sgz_desktop.core import archive_filing, archives, users
     from sgz_desktop.core.archive_demo_files import page_template, scan_jpeg, scanned_pdf
-    from sgz_desktop.core.paths import DataDir
-    from sgz_desktop.core.roles import Role
-    from sgz_desktop.core.secrets import FileSecretStore
-    from sgz_desktop.core.setup import NewStation, init_station
 
-    data = DataDir(data_root)
-    st, _key = init_station(data, NewStation(
-        name="后湖街道社会工作服务站", subdistrict="后湖街道", district="江岸区", district_type="中心城区",
-        fonds_code="Z109", admin_username="fuzhanzhang", admin_display_name="王丽", admin_password=PASSWORD,
-        operator_org="武汉市江岸区同心社会工作服务中心", city_avg_wage_fen=1_008_600, communities=("后湖社区",)),
-        secret_store=FileSecretStore(data.secret_file))
-    admin = users.login(st, "fuzhanzhang", PASSWORD)
-    users.create_user(st, admin, username="dangan", display_name="赵敏", role=Role.ARCHIVIST, password=PASSWORD)
+    st = _new_station(data_root)
     keeper = users.login(st, "dangan", PASSWORD)
     src = Path(tempfile.mkdtemp(prefix="bench-src-"))
     rnd = random.Random(7)
@@ -105,16 +94,10 @@ def tiny_pdf(n: int) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    sys.path.insert(0, str(REPO))
+    from sgz_desktop.core.archive_demo_files import assemble_pdf
+
+    return assemble_pdf(objects)
 
 
 def build_many(data_root: Path, items: int) -> None:

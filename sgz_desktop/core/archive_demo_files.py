@@ -190,7 +190,12 @@ def image_pdf(pages: list[PageImage], title: str) -> bytes:
                         b" >> /Contents %d 0 R >>" % (w, h, image, stream)))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     info = add(b"<< /Title " + _pdf_text(title) + b" /Producer (sgz-desktop demo) >>")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    return assemble_pdf(objects, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", b" /Info %d 0 R" % info)
+
+
+def assemble_pdf(objects: list[bytes], header: bytes = b"%PDF-1.4\n", trailer_extra: bytes = b"") -> bytes:
+    """A classic PDF file from its objects' bodies (object 1 the catalogue): one xref table, one trailer."""
+    out = bytearray(header)
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -198,7 +203,7 @@ def image_pdf(pages: list[PageImage], title: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\n" % (len(objects) + 1, info)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\n" % (len(objects) + 1, trailer_extra)
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
