@@ -478,3 +478,16 @@ def test_an_item_metadata_read_again_must_still_be_what_the_pass_hashed(tmp_path
     path.write_bytes(bytes(data))
     with path.open("rb") as fh:
         assert reread(fh, tag) is None and reread(fh, meta) == text
+
+
+@pytest.mark.parametrize("depth", [950, 100_000])
+def test_deeply_nested_metadata_is_a_failure_not_a_crash(tmp_path: Path, depth: int) -> None:
+    def nest(files: Files) -> None:
+        rel = next(r for r in files if r.endswith(layout.METADATA))
+        meta = json.loads(files[rel])
+        text = json.dumps(meta, ensure_ascii=False)
+        deep = "[" * depth + '"\\u0007"' + "]" * depth
+        files[rel] = (text[:-1] + f', "备注2": {deep}}}').encode()
+
+    report = verify_package(good_package(tmp_path, edit=nest))
+    assert not report.passed and ({4, 11} & failed(report))

@@ -131,6 +131,9 @@ def parse_json(rel: str, text: str, found: Findings, hook: Callable[[list[tuple[
     except json.JSONDecodeError as exc:
         found.fail(11, f"{rel} 不是有效的 JSON（第 {exc.lineno} 行：{exc.msg}）")
         return None
+    except RecursionError:  # "[[[[…" nested past any real record: a hostile file, not a crash
+        found.fail(11, f"{rel} 的 JSON 嵌套层数过深，无法读取")
+        return None
 
 
 def has_control(text: str) -> bool:
@@ -169,7 +172,10 @@ def _items(bag: Bag, found: Findings, read: ItemBytes) -> Iterator[Item]:
             continue
         item = Item(rel[: -len(layout.METADATA)], meta)
         if has_control(text or ""):
-            control_chars(meta, item.folder, found)
+            try:
+                control_chars(meta, item.folder, found)
+            except RecursionError:
+                found.fail(4, f"{item.folder}：元数据嵌套层数过深")
         yield item
 
 
