@@ -203,6 +203,15 @@ def test_a_member_that_inflates_past_its_declared_size(package: Path, tmp_path: 
     assert 13 in failed(report) and "超过声明的大小" in messages(report, 13)
 
 
+@pytest.mark.parametrize("size", [3_000, 300_000])  # read whole by the reader / streamed through the lanes
+def test_corrupt_compressed_data_is_a_failure_not_a_crash(package: Path, tmp_path: Path, size: int) -> None:
+    target = copy(package, tmp_path)
+    garbage = bytes([0xFF]) * 16 + bytes(range(256)) * (size // 256)  # 0xFF opens an invalid deflate block
+    append_raw(target, f"{NAME}/data/broken.txt", garbage, size * 4)
+    report = verify_package(target)
+    assert 13 in failed(report) and "broken.txt：压缩数据不完整或已损坏" in messages(report, 13)
+
+
 def test_a_gap_in_item_numbers(tmp_path: Path) -> None:
     report = verify_package(good_package(tmp_path, numbers=(1, 2, 4)))
     assert failed(report) == {9}

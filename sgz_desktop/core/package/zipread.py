@@ -24,6 +24,7 @@ from typing import IO
 
 from .content import PdfScan
 from .lanes import Lane
+from .mapping import mapped
 from .zipcodec import crc32
 
 BLOCK = 4 * 1024 * 1024
@@ -34,6 +35,8 @@ MAX_RATIO = 100  # declared size / compressed size, for members over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 KEEP_LIMIT = 32 * 1024 * 1024  # text members parsed later are kept in memory up to this size each
 KEEP_TOTAL = 96 * 1024 * 1024
+SMALL = 64 * 1024  # members up to this size (stored and inflated) are read in one piece by the reader
+SMALL_OUT = 1024 * 1024
 
 _CENTRAL = struct.Struct("<4s4H2H3I5H2I")
 _LOCAL = struct.Struct("<4s5H3I2H")
@@ -208,7 +211,11 @@ class FileDigest:
         buffer = bytearray(BLOCK)
         view = memoryview(buffer)
         try:
-            with path.open("rb", buffering=0) as fh:
+            with path.open("rb", buffering=0) as fh, mapped(fh, path) as whole:
+                if whole is not None:
+                    for at in range(0, len(whole), BLOCK):
+                        self._sha.update(whole[at:at + BLOCK])
+                    return
                 while n := fh.readinto(buffer):
                     self._sha.update(view[:n])
         except OSError as exc:
@@ -224,14 +231,15 @@ class FileDigest:
 class _Blocks:
     """Sequential reading in large blocks."""
 
-    def __init__(self, fh: IO[bytes]) -> None:
+    def __init__(self, fh: IO[bytes], whole: memoryview | None = None) -> None:
         self._fh = fh
-        self._block = b""
+        self._whole = whole  # the file mapped (``mapping``): blocks are views into it, nothing is copied
+        self._block: bytes | memoryview = b""
         self._at = 0  # position in the block
         self.pos = 0  # position in the file
 
     def _refill(self) -> bool:
-        block = self._fh.read(BLOCK)
+        block = self._fh.read(BLOCK) if self._whole is None else self._whole[self.pos:self.pos + BLOCK]
         if not block:
             return False
         self._block, self._at = block, 0
@@ -248,7 +256,10 @@ class _Blocks:
             n -= len(piece)
             yield piece
 
-    def read(self, n: int) -> bytes:
+    def let_go(self) -> None:
+        self._block, self._whole = b"", None
+
+    def read(self, n: int) -> bytes | memoryview:
         if self._at + n <= len(self._block):  # the usual case (headers, names): one slice
             data = self._block[self._at:self._at + n]
             self._at += n
@@ -258,7 +269,8 @@ class _Blocks:
 
     def skip_to(self, offset: int) -> None:
         if offset - self.pos > len(self._block) - self._at:
-            self._fh.seek(offset)
+            if self._whole is None:
+                self._fh.seek(offset)
             self._block, self._at, self.pos = b"", 0, offset
             return
         for _ in self.take(offset - self.pos):
@@ -282,9 +294,9 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
     # Two lanes beside the reader: each member's SHA-256, and the PDF scan. Each member's results are
     # collected at the end, so no lane waits at a member boundary.
     sha_lane, side = Lane("member-sha", depth=4), Lane("verify-side", depth=4)
-    with directory.path.open("rb") as fh:
+    with directory.path.open("rb") as fh, mapped(fh, directory.path) as whole:
+        blocks = _Blocks(fh, whole)
         try:
-            blocks = _Blocks(fh)
             for m in order:
                 t = trusted.get(m.name) if trusted is not None else None
                 if t is not None and (t.data is not None or not want_bytes(m)):
@@ -303,6 +315,7 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
         finally:
             sha_lane.close()
             side.close()
+            blocks.let_go()  # the map closes only when no view of it is left (Windows: the file stays locked)
 
 
 def _local_header(m: Member, blocks: _Blocks) -> bool:
@@ -319,6 +332,7 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
     return True
 
 
+_CORRUPT = "压缩数据不完整或已损坏"
 _CLEAN_PDF = PdfScan()  # a PDF with nothing active and no object streams
 
 
@@ -346,6 +360,9 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
         return  # not readable without a password or an unknown method: judged by check 12
     if m.ratio_too_high:
         return  # a zip bomb is not inflated: judged by check 13
+    if m.compressed <= SMALL and m.size <= SMALL_OUT:
+        _read_small(m, blocks, keep, on_bytes)
+        return
     sha = hashlib.sha256()
     crc = 0  # ISA-L's CRC-32 costs ~15 ms a gigabyte: computed here, not handed over
     kept: list[bytes] = []
@@ -353,7 +370,10 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
     inflater = zlib.decompressobj(-15) if m.method == 8 else None
     produced = 0
     for piece in blocks.take(m.compressed):
-        outs: list[bytes | memoryview] = [piece] if inflater is None else _inflate(inflater, piece, m.size - produced)
+        outs = [piece] if inflater is None else _inflate(inflater, piece, m.size - produced)
+        if outs is None:
+            m.error = _CORRUPT
+            break
         for out in outs:
             if not m.head:
                 m.head = bytes(out[:16])
@@ -374,7 +394,7 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
         if m.error:
             break
     if inflater is not None and not m.error and not inflater.eof:
-        m.error = "压缩数据不完整或已损坏"
+        m.error = _CORRUPT
     m.kept = b"".join(kept) if keep and not m.error else None
     m.read, m.real_size, m.crc_ok = not m.error, produced, crc == m.crc
     sha_lane.feed(_settle_hash(m, sha), b"")
@@ -382,12 +402,48 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
         side.feed(_settle_pdf(m, pdf), b"")
 
 
-def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[bytes | memoryview]:
+def _read_small(m: Member, blocks: _Blocks, keep: bool, on_bytes: Callable[[int], None] | None) -> None:
+    """A small member (most of a package's entries are metadata of a kilobyte or two) read, inflated, checked
+    and hashed right here: handing it to the lanes costs more than the work, and each hand-over makes the
+    lanes run Python that the reader then waits for."""
+    raw = blocks.read(m.compressed)
+    if on_bytes is not None:
+        on_bytes(len(raw))
+    data = raw
+    if m.method == 8:
+        inflater = zlib.decompressobj(-15)
+        try:
+            data = inflater.decompress(raw, m.size + 1)  # one byte more than declared tells an over-long member
+        except zlib.error:
+            m.error = _CORRUPT
+            return
+        if len(data) > m.size:
+            m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
+            return
+        if not inflater.eof:
+            m.error = _CORRUPT
+            return
+    m.head = bytes(data[:16])
+    if m.head.startswith(b"%PDF-"):
+        pdf = PdfScan()
+        pdf.feed(data)
+        pdf.finish()
+        m.pdf = pdf if pdf.found or pdf.object_streams else _CLEAN_PDF
+    m.kept = bytes(data) if keep else None  # stored bytes are a view into the blocks
+    m.read, m.real_size, m.crc_ok = True, len(data), crc32(data) == m.crc
+    m.sha256 = hashlib.sha256(data).hexdigest()
+
+
+def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[bytes | memoryview] | None:
+    """The piece inflated, at most ``room`` bytes and one more; None when the data is not valid deflate."""
     out: list[bytes | memoryview] = []
     cap = max(room, 0) + 1  # one byte more than allowed tells an over-long member
     data: bytes | memoryview = piece
     while data:
-        chunk = inflater.decompress(data, min(cap, BLOCK))
+        try:
+            chunk = inflater.decompress(data, min(cap, BLOCK))
+        except zlib.error:
+            return None
         out.append(chunk)
         cap -= len(chunk)
         if cap <= 0:

@@ -1,0 +1,93 @@
+"""The package read through a memory map (fixed local disks) and through ordinary reads (anything else) must
+reach the same findings; only fixed, non-USB disks are mapped."""
+
+from __future__ import annotations
+
+import mmap
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sgz_desktop.core.package import mapping
+from sgz_desktop.core.package.report import VerifyReport
+from sgz_desktop.core.package.verify import verify_package
+from tests.core.package_factory import NAME, append_raw, good_package, rezip
+
+
+def _tampered(tmp: Path) -> Path:
+    """A package with several faults at once: a flipped byte, an added file, a member of broken deflate."""
+    (tmp / "good").mkdir()
+    source = good_package(tmp / "good")
+    target = tmp / "bad" / source.name
+
+    def change(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        at = next(i for i, (info, _) in enumerate(members) if info.filename.endswith(".pdf"))
+        info, data = members[at]
+        members[at] = (info, data[:200] + bytes([data[200] ^ 1]) + data[201:])
+        members.append((zipfile.ZipInfo(f"{NAME}/data/extra.txt"), b"not in any manifest"))
+
+    rezip(source, target, change)
+    append_raw(target, f"{NAME}/data/broken.txt", b"\xff" * 4000, 40_000)
+    return target
+
+
+def _findings(report: VerifyReport) -> list[tuple[int, tuple[str, ...]]]:
+    return [(c.number, tuple(c.failures)) for c in report.checks]
+
+
+def test_mapped_and_read_packages_give_the_same_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = _tampered(tmp_path)
+    maps: list[mmap.mmap] = []
+    real_mmap = mmap.mmap
+
+    def counting_mmap(fileno: int, length: int, **kwargs: int) -> mmap.mmap:
+        maps.append(real_mmap(fileno, length, **kwargs))
+        return maps[-1]
+
+    monkeypatch.setattr(mapping.mmap, "mmap", counting_mmap)
+    monkeypatch.setattr(mapping, "on_fixed_local_disk", lambda path: False)
+    read = verify_package(package)
+    assert not maps
+    monkeypatch.setattr(mapping, "on_fixed_local_disk", lambda path: True)
+    mapped = verify_package(package)
+    assert len(maps) == 2  # the pass over the members and the zip's own hash
+    assert all(m.closed for m in maps)  # nothing keeps the file mapped (on Windows it could not be renamed)
+
+    assert _findings(read) == _findings(mapped)
+    assert read.zip_sha256 == mapped.zip_sha256 != ""
+    assert {3, 6, 13} <= {c.number for c in mapped.failed}
+    assert "broken.txt：压缩数据不完整或已损坏" in "\n".join(mapped.check(13).failures)
+    assert "extra.txt" in "\n".join(mapped.check(6).failures)
+
+
+def _sysfs(root: Path, device: str, removable: str, partition: bool) -> Path:
+    disk = root / device
+    disk.mkdir(parents=True)
+    (disk / "removable").write_text(removable + "\n")
+    target = disk / (disk.name + "1") if partition else disk
+    target.mkdir(exist_ok=True)
+    link = root / "dev" / "block" / "8:1"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(target)
+    return root
+
+
+@pytest.mark.parametrize(("device", "removable", "partition", "fixed"), [
+    ("devices/pci0000:00/0000:00:17.0/ata1/host0/target0:0:0/0:0:0:0/block/sda", "0", True, True),
+    ("devices/pci0000:00/0000:00:02.0/virtio1/block/vda", "0", False, True),
+    ("devices/pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host4/target4:0:0/4:0:0:0/block/sdb", "0", True, False),
+    ("devices/pci0000:00/0000:00:1d.0/mmc_host/mmc0/mmc0:0001/block/mmcblk0", "1", True, False),
+])
+def test_only_fixed_disks_that_are_not_usb_are_mapped(tmp_path: Path, device: str, removable: str,
+                                                       partition: bool, fixed: bool) -> None:
+    sysfs = _sysfs(tmp_path / "sys", device, removable, partition)
+    assert mapping.linux_fixed(os.makedev(8, 1), sysfs) is fixed
+    assert mapping.linux_fixed(os.makedev(0, 52), sysfs) is False  # NFS, FUSE, tmpfs: no block device
+
+
+def test_a_disk_that_cannot_be_told_is_read_not_mapped(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        mapping.linux_fixed(os.makedev(8, 1), tmp_path / "no-sysfs")
+    assert mapping.on_fixed_local_disk(tmp_path / "missing.zip") is False
