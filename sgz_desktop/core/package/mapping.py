@@ -9,13 +9,20 @@ or not known) is read with ordinary reads, which turn the same mishaps into a re
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
+
+WINDOW = 16 * 1024 * 1024  # a multiple of every system's mapping granularity (64 KiB on Windows)
+
+
+class Hashable(Protocol):
+    def update(self, data: bytes | mmap.mmap, /) -> None: ...
 
 
 def on_fixed_local_disk(path: Path) -> bool:
@@ -51,23 +58,55 @@ def linux_fixed(dev: int, sysfs: Path = Path("/sys")) -> bool:
     return (disk / "removable").read_text().strip() == "0"
 
 
+class MappedFile:
+    """A file seen through a sliding window of its own map: only the window being read, and any earlier one
+    a helper thread still hashes, are mapped at a time, so the process does not count the whole file as its
+    memory. A window is unmapped when the last view into it is let go."""
+
+    def __init__(self, fh: IO[bytes], size: int) -> None:
+        self._fileno = fh.fileno()
+        self.size = size
+        self._base = -1
+        self._window: memoryview | None = None
+
+    def view(self, start: int, length: int) -> memoryview:
+        """Up to ``length`` bytes from ``start``, fewer at the end of a window or of the file."""
+        base = start - start % WINDOW
+        if base != self._base:
+            self.let_go()
+            if base >= self.size:
+                return memoryview(b"")
+            self._window = memoryview(mmap.mmap(self._fileno, min(WINDOW, self.size - base),
+                                                access=mmap.ACCESS_READ, offset=base))
+            self._base = base
+        assert self._window is not None
+        return self._window[start - base:start - base + length]
+
+    def let_go(self) -> None:
+        if self._window is not None:
+            window, self._window, self._base = self._window, None, -1
+            area = window.obj
+            with contextlib.suppress(BufferError):  # a helper still reads a slice: unmapped when it is done
+                window.release()
+                area.close()  # type: ignore[attr-defined]
+
+
+def hash_mapped(digest: Hashable, fh: IO[bytes], size: int) -> None:
+    """Feed the whole file to ``digest`` window by window, straight from the system's file cache."""
+    for base in range(0, size, WINDOW):
+        with mmap.mmap(fh.fileno(), min(WINDOW, size - base), access=mmap.ACCESS_READ, offset=base) as area:
+            digest.update(area)
+
+
 @contextmanager
-def mapped(fh: IO[bytes], path: Path) -> Iterator[memoryview | None]:
-    """The whole file as a read-only view when it may be mapped, else None (read it instead)."""
-    if not on_fixed_local_disk(path):
+def mapped(fh: IO[bytes], path: Path) -> Iterator[MappedFile | None]:
+    """The file as a ``MappedFile`` when it may be mapped, else None (read it instead)."""
+    size = os.fstat(fh.fileno()).st_size
+    if size == 0 or not on_fixed_local_disk(path):
         yield None
         return
+    mapped_file = MappedFile(fh, size)
     try:
-        area = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # an empty file cannot be mapped; nor can some special files
-        yield None
-        return
-    view = memoryview(area)
-    try:
-        yield view
+        yield mapped_file
     finally:
-        try:
-            view.release()
-            area.close()
-        except BufferError:  # a slice still held somewhere: the map goes when that does
-            pass
+        mapped_file.let_go()

@@ -24,7 +24,7 @@ from typing import IO
 
 from .content import PdfScan
 from .lanes import Lane
-from .mapping import mapped
+from .mapping import MappedFile, hash_mapped, mapped
 from .zipcodec import crc32
 
 BLOCK = 4 * 1024 * 1024
@@ -213,8 +213,7 @@ class FileDigest:
         try:
             with path.open("rb", buffering=0) as fh, mapped(fh, path) as whole:
                 if whole is not None:
-                    for at in range(0, len(whole), BLOCK):
-                        self._sha.update(whole[at:at + BLOCK])
+                    hash_mapped(self._sha, fh, whole.size)
                     return
                 while n := fh.readinto(buffer):
                     self._sha.update(view[:n])
@@ -231,7 +230,7 @@ class FileDigest:
 class _Blocks:
     """Sequential reading in large blocks."""
 
-    def __init__(self, fh: IO[bytes], whole: memoryview | None = None) -> None:
+    def __init__(self, fh: IO[bytes], whole: MappedFile | None = None) -> None:
         self._fh = fh
         self._whole = whole  # the file mapped (``mapping``): blocks are views into it, nothing is copied
         self._block: bytes | memoryview = b""
@@ -239,7 +238,7 @@ class _Blocks:
         self.pos = 0  # position in the file
 
     def _refill(self) -> bool:
-        block = self._fh.read(BLOCK) if self._whole is None else self._whole[self.pos:self.pos + BLOCK]
+        block = self._fh.read(BLOCK) if self._whole is None else self._whole.view(self.pos, BLOCK)
         if not block:
             return False
         self._block, self._at = block, 0
@@ -257,7 +256,9 @@ class _Blocks:
             yield piece
 
     def let_go(self) -> None:
-        self._block, self._whole = b"", None
+        self._block = b""
+        if self._whole is not None:
+            self._whole.let_go()
 
     def read(self, n: int) -> bytes | memoryview:
         if self._at + n <= len(self._block):  # the usual case (headers, names): one slice
