@@ -109,3 +109,19 @@ def test_a_disk_that_cannot_be_told_is_read_not_mapped(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         mapping.linux_fixed(os.makedev(8, 1), tmp_path / "no-sysfs")
     assert mapping.on_fixed_local_disk(tmp_path / "missing.zip") is False
+
+
+@pytest.mark.parametrize("mappable", [True, False])
+def test_reads_at_any_offset_cross_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mappable: bool) -> None:
+    from sgz_desktop.core.package.zipread import ZipBytes
+
+    rng = random.Random(3)
+    data = rng.randbytes(300_001)
+    path = tmp_path / "f.bin"
+    path.write_bytes(data)
+    monkeypatch.setattr(mapping, "WINDOW", 64 * 1024)
+    monkeypatch.setattr(mapping, "on_fixed_local_disk", lambda p: mappable)
+    with ZipBytes(path) as source:
+        for _ in range(200):
+            at, n = rng.randrange(0, 310_000), rng.randrange(0, 150_000)
+            assert source.read_at(at, n) == data[at:at + n]

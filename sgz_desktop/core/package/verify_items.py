@@ -15,13 +15,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from . import layout
 from .content import detect_format
 from .metadata_xml import XmlRefused, differences, from_xml
 from .report import Findings
-from .zipread import Member, reread
+from .zipread import Member, ZipBytes, reread
 
 if TYPE_CHECKING:
     from .verify import Bag
@@ -67,14 +67,14 @@ class ItemBytes:
 
     def __init__(self, bag: Bag) -> None:
         self._bag = bag
-        self._zip: IO[bytes] | None = None
+        self._zip: ZipBytes | None = None
 
     def __call__(self, m: Member) -> bytes | None:
         data, m.kept = m.kept, None
         if data is not None or not m.read:
             return data
         if self._zip is None:
-            self._zip = self._bag.zip_path.open("rb")
+            self._zip = ZipBytes(self._bag.zip_path)
         return reread(self._zip, m)
 
     def close(self) -> None:
@@ -138,6 +138,8 @@ def parse_json(rel: str, text: str, found: Findings, hook: Callable[[list[tuple[
 
 def has_control(text: str) -> bool:
     """Whether a JSON text may hold a control character in a value (then the values are looked at)."""
+    if "\\" not in text and "\x7f" not in text:  # the usual case: no escape at all
+        return False
     return any(c.group() != "\\\\" for c in _JSON_CONTROL.finditer(text))
 
 

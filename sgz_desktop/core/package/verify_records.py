@@ -13,7 +13,7 @@ from . import layout
 from .content import SCRIPT_EXTENSIONS, detect_format, executable_kind, inspect_pdf, office_macros
 from .report import Findings
 from .verify_items import Seen, check_items, control_chars, decode_text, has_control, is_item_metadata, parse_json
-from .zipread import MemberSlice
+from .zipread import MemberSlice, ZipBytes
 
 if TYPE_CHECKING:
     from .verify import Bag
@@ -120,7 +120,7 @@ def _claim(claims: Claims, rel: str, value: Any) -> None:
 def _inspect_pdfs(bag: Bag, found: Findings, trusted: bool) -> dict[str, int]:
     """Open every PDF in the payload (check 11); pages by name; active content noted for check 14."""
     pages: dict[str, int] = {}
-    with bag.zip_path.open("rb") as zf:
+    with ZipBytes(bag.zip_path) as zf:
         for rel, m in bag.payload.items():
             if not m.head.startswith(b"%PDF-") or not m.read:
                 continue

@@ -11,6 +11,7 @@ is written to disk.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -455,14 +456,13 @@ def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[b
     return out
 
 
-def reread(fh: IO[bytes], m: Member) -> bytes | None:
+def reread(source: ZipBytes, m: Member) -> bytes | None:
     """A small member read again after the pass (its bytes were not kept, so that thousands of them never
     sit in memory together), held to the SHA-256 the pass computed: None when it cannot be read, or no
     longer holds what the pass read."""
     if not m.read or m.data_offset < 0 or m.size > KEEP_LIMIT or m.compressed > KEEP_LIMIT:
         return None
-    fh.seek(m.data_offset)
-    raw = fh.read(m.compressed)
+    raw = source.read_at(m.data_offset, m.compressed)
     if len(raw) != m.compressed:
         return None
     data = raw
@@ -475,13 +475,42 @@ def reread(fh: IO[bytes], m: Member) -> bytes | None:
     return data if len(data) == m.size and hashlib.sha256(data).hexdigest() == m.sha256 else None
 
 
+class ZipBytes:
+    """Reads at any offset of the package after the pass (items' metadata again, PDFs' trailers): from the
+    mapped file where it may be mapped (``mapping``: no system call per read), else by seek and read."""
+
+    def __init__(self, path: Path) -> None:
+        self._stack = contextlib.ExitStack()
+        self._fh = self._stack.enter_context(path.open("rb"))
+        self._map = self._stack.enter_context(mapped(self._fh, path))
+
+    def read_at(self, offset: int, n: int) -> bytes:
+        if self._map is None:
+            self._fh.seek(offset)
+            return self._fh.read(n)
+        parts = []
+        while n > 0 and (view := self._map.view(offset, n)):
+            parts.append(bytes(view))
+            offset, n = offset + len(view), n - len(view)
+        return b"".join(parts)
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def __enter__(self) -> ZipBytes:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
 class MemberSlice(io.RawIOBase):
     """A stored member's bytes as a seekable read-only file (for pypdf), read straight from the zip
-    through ``fh``, which the caller opens once for all members and closes."""
+    through ``source``, which the caller opens once for all members and closes."""
 
-    def __init__(self, fh: IO[bytes], start: int, length: int) -> None:
+    def __init__(self, source: ZipBytes, start: int, length: int) -> None:
         super().__init__()
-        self._fh = fh
+        self._source = source
         self._start, self._len, self._pos = start, length, 0
 
     def readable(self) -> bool:
@@ -502,8 +531,7 @@ class MemberSlice(io.RawIOBase):
         n = max(0, min(len(buffer), self._len - self._pos))
         if n == 0:
             return 0
-        self._fh.seek(self._start + self._pos)
-        data = self._fh.read(n)
+        data = self._source.read_at(self._start + self._pos, n)
         memoryview(buffer)[:len(data)] = data
         self._pos += len(data)
         return len(data)
