@@ -37,12 +37,7 @@ def register(sub: Subcommands) -> None:
                                    "并在旁边生成 .sha256 和登记表 PDF。")
     add_common(p)
     p.add_argument("year", type=int, metavar="YEAR", help="档案年度，如 2025")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="保存到哪个文件夹（如 U 盘）")
-    p.add_argument("--override-reason", metavar="TEXT",
-                   help="本年度仍有草稿或未审核账目时，强制导出的理由（记入操作日志）")
-    p.add_argument("--replace", action="store_true", help="目标文件夹中已有同名移交包时覆盖")
-    _xml_option(p)
-    p.add_argument("--quiet", action="store_true", help="不显示进度")
+    _export_options(p, out_required=True, blocked_by="本年度仍有草稿或未审核账目")
     p.set_defaults(handler=export)
 
     # Its own command rather than ``export-year --project``: a different positional (a project number, not a
@@ -55,12 +50,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("project", type=int, nargs="?", metavar="PROJECT_ID",
                    help="项目编号（用 --list 查看）")
     p.add_argument("--list", action="store_true", help="列出服务项目及其编号、周期和已归档件数")
-    p.add_argument("--out", type=Path, metavar="DIR", help="保存到哪个文件夹（如 U 盘）")
-    p.add_argument("--override-reason", metavar="TEXT",
-                   help="项目仍有草稿、未审核账目或周期外档案时，强制导出的理由（记入操作日志）")
-    p.add_argument("--replace", action="store_true", help="目标文件夹中已有同名移交包时覆盖")
-    _xml_option(p)
-    p.add_argument("--quiet", action="store_true", help="不显示进度")
+    _export_options(p, out_required=False, blocked_by="项目仍有草稿、未审核账目或周期外档案")  # not with --list
     p.set_defaults(handler=export_cycle)
 
     p = sub.add_parser("verify", help="校验移交包（接收方，不需要数据库）",
@@ -76,11 +66,16 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(handler=verify)
 
 
-def _xml_option(p: argparse.ArgumentParser) -> None:
+def _export_options(p: argparse.ArgumentParser, *, out_required: bool, blocked_by: str) -> None:
+    """The options both exports share; ``blocked_by`` says what an override reason overrides."""
+    p.add_argument("--out", type=Path, required=out_required, metavar="DIR", help="保存到哪个文件夹（如 U 盘）")
+    p.add_argument("--override-reason", metavar="TEXT", help=f"{blocked_by}时，强制导出的理由（记入操作日志）")
+    p.add_argument("--replace", action="store_true", help="目标文件夹中已有同名移交包时覆盖")
     xml = p.add_mutually_exclusive_group()
     xml.add_argument("--xml", dest="xml", action="store_true", default=None,
                      help="每件档案另附 XML 元数据 metadata.xml（不写时按设置“移交包中每件档案另附 XML 元数据”）")
     xml.add_argument("--no-xml", dest="xml", action="store_false", help="这次不附 XML 元数据")
+    p.add_argument("--quiet", action="store_true", help="不显示进度")
 
 
 def export(ctx: Context) -> int:
