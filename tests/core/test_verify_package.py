@@ -218,6 +218,21 @@ def test_a_gap_in_item_numbers(tmp_path: Path) -> None:
     assert "缺 0003" in messages(report, 9)
 
 
+@pytest.mark.parametrize(("value", "says"), [(10**15, "超出范围"), (True, "无效"), (2.0, "无效")])
+def test_an_item_number_far_out_of_range_is_a_failure_not_a_runaway(package: Path, tmp_path: Path, value: object,
+                                                                    says: str) -> None:
+    """A hostile 件号 of 10¹⁵ once made the gap check count up to it (memory without end)."""
+    def change(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        at = next(i for i, (info, _) in enumerate(members) if info.filename.endswith(layout.METADATA))
+        info, data = members[at]
+        meta = json.loads(data)
+        meta["件号"] = value
+        members[at] = (info, json.dumps(meta, ensure_ascii=False).encode())
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, change))
+    assert 9 in failed(report) and says in messages(report, 9)
+
+
 def test_duplicate_item_numbers(tmp_path: Path) -> None:
     def same(files: Files) -> None:
         rel = sorted(r for r in files if r.endswith(layout.METADATA))[-1]

@@ -21,7 +21,7 @@ from . import layout
 from .content import detect_format
 from .metadata_xml import XmlRefused, differences, from_xml
 from .report import Findings
-from .zipread import Member, ZipBytes, reread
+from .zipread import MAX_ENTRIES, Member, ZipBytes, reread
 
 if TYPE_CHECKING:
     from .verify import Bag
@@ -190,8 +190,10 @@ def _check_item(bag: Bag, item: Item, found: Findings, context: Context, seen: S
     _check_files(bag, item, found, context)
     m = item.meta
     number = m.get("件号")
-    if not isinstance(number, int) or number < 1:
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         found.fail(9, f"{item.danghao}：件号「{number}」无效")
+    elif number > MAX_ENTRIES:  # no package holds that many items; the gap check must not count up to it
+        found.fail(9, f"{item.danghao}：件号 {number} 超出范围（一个移交包最多 {MAX_ENTRIES:,} 个条目）")
     else:
         group = (str(m.get("门类")), str(m.get("年度")), str(m.get("保管期限")), str(m.get("机构")))
         seen.numbers[group].append(number)
