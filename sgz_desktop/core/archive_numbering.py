@@ -83,6 +83,9 @@ def pattern_problem(pattern: str) -> str | None:
     missing = [p for p in REQUIRED_PARTS if p not in fields]
     if missing:
         return f"缺少 {'、'.join('{' + p + '}' for p in missing)}，档号会重复"
+    repeated = sorted({f for f in fields if fields.count(f) > 1})
+    if repeated:  # the verifier refuses such a pattern too (``layout``)
+        return f"{'、'.join('{' + p + '}' for p in repeated)} 出现了不止一次，每个部分只能写一次"
     try:
         format_number(pattern, NumberParts("Z109", "WS", 2024, "Y", "BGS", 1))
     except (ValueError, TypeError, KeyError, IndexError):

@@ -206,6 +206,8 @@ def test_danghao_pattern_is_a_setting(station: Station, admin: Actor, keeper: Ac
     assert pattern_problem("{fonds}-{category}·{year}-{retention}-{org}-{item:04d}") is None
     assert "不认识" in (pattern_problem("{fonds}-{category}{year}{retention}{org}{item}{x}") or "")
     assert "花括号" in (pattern_problem("{fonds-{category}") or "")
+    repeated = "{fonds}-{category}·{year}-{retention}-{org}-{item}{item}"
+    assert "{item} 出现了不止一次" in (pattern_problem(repeated) or "")
 
 
 def test_finalise_needs_the_fonds_code(station: Station, admin: Actor, keeper: Actor, tmp_path: Path) -> None:

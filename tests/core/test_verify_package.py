@@ -233,6 +233,22 @@ def test_an_item_number_far_out_of_range_is_a_failure_not_a_runaway(package: Pat
     assert 9 in failed(report) and says in messages(report, 9)
 
 
+def test_a_pattern_that_repeats_a_part_is_refused_not_run(package: Path, tmp_path: Path) -> None:
+    """A hostile 档号格式 of twenty {item} made the pattern's regex backtrack without end on a long 档号."""
+    hostile = "{fonds}-{category}·{year}-{retention}-{org}-" + "{item}" * 20
+    assert layout.danghao_regex(hostile) is None  # checked first: on a regression the run below would hang
+
+    def change(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        at = next(i for i, (info, _) in enumerate(members) if info.filename.endswith(layout.METADATA))
+        info, data = members[at]
+        meta = json.loads(data)
+        meta["档号格式"], meta["档号"] = hostile, "Z109-WS·2024-Y-BGS-" + "1" * 40 + "x"
+        members[at] = (info, json.dumps(meta, ensure_ascii=False).encode())
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, change))
+    assert 4 in failed(report) and "无法使用" in messages(report, 4)
+
+
 def test_duplicate_item_numbers(tmp_path: Path) -> None:
     def same(files: Files) -> None:
         rel = sorted(r for r in files if r.endswith(layout.METADATA))[-1]

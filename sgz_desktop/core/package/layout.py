@@ -195,8 +195,9 @@ def _tokens(pattern: str) -> tuple[tuple[str, str, int], ...] | None:
     if tail:
         out.append(("lit", tail, 0))
     names = [t[1] for t in out if t[0] == "field"]
-    if not {"category", "year", "retention", "org", "item"} <= set(names):
-        return None
+    if not {"category", "year", "retention", "org", "item"} <= set(names) or len(names) != len(set(names)):
+        return None  # each part once: a part repeated means nothing, and "{item}{item}…" would make the
+        # pattern's regex backtrack without end on a hostile 档号
     return tuple(out)
 
 
