@@ -71,15 +71,18 @@ def refusal_reason(head: bytes) -> str:
 def pdf_pages(path: Path) -> int:
     """Page count; refuses encrypted (password-protected) and unreadable PDFs."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise ValidationError(Problem("文件", "PDF 设有密码保护，归档文件必须能直接打开；请去掉密码后再添加"))
         pages = len(reader.pages)
-    except (PdfReadError, OSError, ValueError, KeyError) as exc:
-        raise ValidationError(Problem("文件", f"PDF 文件已损坏，无法读取（{exc}）")) from None
+    # pypdf answers a damaged file with any of these, not only its own errors (e.g. LimitReachedError for a
+    # cross-reference table claiming a trillion entries)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            AssertionError) as exc:
+        raise ValidationError(Problem("文件", f"PDF 文件已损坏，无法读取（{exc or type(exc).__name__}）")) from None
     if pages < 1:
         raise ValidationError(Problem("文件", "PDF 文件没有页面"))
     return pages

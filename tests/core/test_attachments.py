@@ -85,6 +85,15 @@ def test_password_protected_and_broken_pdfs_are_refused(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.4\n garbage")
     with pytest.raises(ValidationError, match="PDF"):
         store.ingest(broken)
+    # A cross-reference table claiming a trillion entries: pypdf stops with its own LimitReachedError, which
+    # once reached the user as an unexpected error instead of this message.
+    body = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+            b"2 0 obj\n<< /Type /Pages /Kids [] /Count 1 >>\n")
+    huge = tmp_path / "huge-xref.pdf"
+    huge.write_bytes(body + b"endobj\nxref\n0 1000000000000\n0000000000 65535 f \ntrailer\n<< /Size 3 /Root 1 0 R >>\n"
+                     b"startxref\n%d\n%%%%EOF\n" % (len(body) + 7))
+    with pytest.raises(ValidationError, match="PDF 文件已损坏"):
+        store.ingest(huge)
     assert not list((tmp_path / "att").rglob("*.pdf"))
 
 

@@ -3,6 +3,7 @@ fails the check that names it (and the report lists every failure, not only the 
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import stat
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 
 from sgz_desktop.core.crypto import public_key_pem, signing_key
 from sgz_desktop.core.package import layout
+from sgz_desktop.core.package.content import quick_pages
 from sgz_desktop.core.package.report import VerifyReport
 from sgz_desktop.core.package.verify import verify_package
 from sgz_desktop.core.reports.package import write_verify_pdf
@@ -347,6 +349,17 @@ def test_pdf_active_content_is_named(tmp_path: Path, action: bytes) -> None:
 
     report = verify_package(good_package(tmp_path, edit=active))
     assert 14 in failed(report) and "PDF 中含有" in messages(report, 14)
+
+
+def test_a_pdf_whose_cross_reference_claims_a_trillion_entries(tmp_path: Path) -> None:
+    """Its page count was once read by looping over the claimed count: the verifier never finished."""
+    body = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+            b"2 0 obj\n<< /Type /Pages /Kids [] /Count 1 >>\nendobj\n")
+    hostile = body + (b"xref\n0 1000000000000\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n"
+                      b"<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % len(body))
+    assert quick_pages(io.BytesIO(hostile), len(hostile)) is None  # first: on a regression the run below hangs
+    report = verify_package(good_package(tmp_path, edit=lambda f: _replace_first_pdf(f, hostile)))
+    assert 11 in failed(report) and "PDF 无法打开" in messages(report, 11)
 
 
 def test_an_executable_disguised_as_a_pdf(tmp_path: Path) -> None:

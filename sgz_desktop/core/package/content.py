@@ -178,6 +178,8 @@ def quick_pages(stream: IO[bytes], size: int) -> int | None:
         pos = 4
         while (sub := _SUBSECTION.match(head, pos)) is not None:
             first, count = int(sub.group(1)), int(sub.group(2))
+            if 20 * count > len(head) - sub.end():
+                return None  # more entries claimed than the table holds (a hostile count would loop for ever)
             entries = head[sub.end():sub.end() + 20 * count]
             for i in range(count):
                 entry = entries[20 * i:20 * i + 18]
