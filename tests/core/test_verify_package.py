@@ -251,6 +251,22 @@ def test_a_pattern_that_repeats_a_part_is_refused_not_run(package: Path, tmp_pat
     assert 4 in failed(report) and "无法使用" in messages(report, 4)
 
 
+def test_a_huge_value_quoted_in_a_failure_is_cut(package: Path, tmp_path: Path) -> None:
+    """A 件号 of two hundred thousand characters was quoted whole: the report PDF took seconds per such line."""
+    def change(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        at = next(i for i, (info, _) in enumerate(members) if info.filename.endswith(layout.METADATA))
+        info, data = members[at]
+        meta = json.loads(data)
+        meta["件号"] = "x" * 200_000
+        members[at] = (info, json.dumps(meta, ensure_ascii=False).encode())
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, change))
+    line = next(m for m in report.check(9).failures if "件号「xxx" in m)
+    assert len(line) < 600 and line.endswith("（过长，已截断）")
+    write_verify_pdf(tmp_path / "r.pdf", report)
+    assert "已截断" in "".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
+
+
 def test_duplicate_item_numbers(tmp_path: Path) -> None:
     def same(files: Files) -> None:
         rel = sorted(r for r in files if r.endswith(layout.METADATA))[-1]

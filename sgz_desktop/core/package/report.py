@@ -28,6 +28,7 @@ CHECKS: dict[int, tuple[str, str]] = {
     15: ("security", "载体中只有预期的文件"),
 }
 MAX_LISTED = 200  # failures listed per check; the count keeps going
+MAX_MESSAGE = 500  # characters of one failure's message
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,12 @@ class VerifyReport:
         }
 
 
+def _shortened(message: str) -> str:
+    """A message quoting a hostile package's values (a 件号 of two million characters) is cut: the report's
+    PDF and the verify page lay out every character."""
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "……（过长，已截断）"
+
+
 class Findings:
     """Collects failures and notes per check while the verifier runs."""
 
@@ -109,7 +116,7 @@ class Findings:
     def fail(self, number: int, message: str) -> None:
         self._count[number] += 1
         if len(self._fail[number]) < MAX_LISTED:
-            self._fail[number].append(message)
+            self._fail[number].append(_shortened(message))
 
     def note(self, number: int, message: str) -> None:
         if message not in self._notes[number]:
