@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from .durable import copy_durably
-from .errors import IntegrityFailure, NotFound, Problem, ValidationError
+from .errors import PARSE_FAULTS, IntegrityFailure, NotFound, Problem, ValidationError
 from .paths import DataDir
 from .station import Station
 
@@ -73,16 +73,16 @@ def pdf_pages(path: Path) -> int:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf's own errors (e.g. LimitReachedError for a cross-reference table of 10¹² entries) and the rest
+    faults: tuple[type[Exception], ...] = (PyPdfError, *PARSE_FAULTS)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise ValidationError(Problem("文件", "PDF 设有密码保护，归档文件必须能直接打开；请去掉密码后再添加"))
         pages = len(reader.pages)
-    # pypdf answers a damaged file with any of these, not only its own errors (e.g. LimitReachedError for a
-    # cross-reference table claiming a trillion entries)
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-            AssertionError) as exc:
-        raise ValidationError(Problem("文件", f"PDF 文件已损坏，无法读取（{exc or type(exc).__name__}）")) from None
+    except faults as exc:
+        why = str(exc) or type(exc).__name__
+        raise ValidationError(Problem("文件", f"PDF 文件已损坏，无法读取（{why}）")) from None
     if pages < 1:
         raise ValidationError(Problem("文件", "PDF 文件没有页面"))
     return pages

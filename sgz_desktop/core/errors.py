@@ -60,3 +60,9 @@ class ValidationError(SgzError):
     def __init__(self, problems: list[Problem] | Problem) -> None:
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("；".join(str(p) for p in self.problems))
+
+
+# Besides its own error types, what a parser of an untrusted file (pypdf) raises on a damaged one: caught
+# and turned into a message, never shown as an unexpected error.
+PARSE_FAULTS: tuple[type[Exception], ...] = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+                                             RecursionError, AssertionError)

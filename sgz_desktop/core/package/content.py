@@ -16,6 +16,8 @@ from typing import IO
 
 import ahocorasick_rs
 
+from ..errors import PARSE_FAULTS
+
 # Executables and scripts by their first bytes: refused wherever they appear in a package.
 _EXECUTABLES = (
     (b"MZ", "Windows 可执行程序"),
@@ -227,6 +229,7 @@ def inspect_pdf(stream: IO[bytes], *, deep: bool, found: set[str] | None = None,
     from pypdf import PdfReader  # ~0.1 s to import: only when a PDF needs more than quick_pages
     from pypdf.errors import PyPdfError
 
+    faults: tuple[type[Exception], ...] = (PyPdfError, *PARSE_FAULTS)
     try:
         reader = PdfReader(stream, strict=False)
         if reader.is_encrypted:
@@ -234,8 +237,7 @@ def inspect_pdf(stream: IO[bytes], *, deep: bool, found: set[str] | None = None,
         pages = len(reader.pages)
         if deep:
             active |= _deep_findings(reader)
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-            AssertionError) as exc:
+    except faults as exc:
         return PdfFacts(None, False, f"PDF 无法打开（{type(exc).__name__}）", tuple(sorted(active)))
     return PdfFacts(pages, False, "" if pages > 0 else "PDF 没有页面", tuple(sorted(active)))
 
