@@ -40,7 +40,10 @@ def _refuse(text: str) -> None:
 
 
 def _committed(obj: Any, key: str) -> Any:
-    history = inspect(obj).attrs[key].history
+    state = inspect(obj)
+    if key not in state.committed_state:  # not set since loaded or flushed: the value is the committed one
+        return getattr(obj, key)
+    history = state.attrs[key].history
     if history.deleted:
         return history.deleted[0]
     return history.unchanged[0] if history.unchanged else getattr(obj, key)

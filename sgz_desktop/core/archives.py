@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from .archive_numbering import ACCOUNTING, WRITINGS, categories, finance_org, organisations
 from .archive_retention import ACCOUNTING_KINDS, RETENTIONS, accounting_problem, proposed_retention, retention_label
 from .attachments import StoredFile, attachment_store
+from .db.ids import assign_ids
 from .errors import IntegrityFailure, NotFound, Problem, ValidationError
 from .models import ArchiveAmendment, ArchiveFile, ArchiveItem, Project
 from .profile import get_profile
@@ -277,6 +278,14 @@ def attach(s: Session, item: ArchiveItem, files: Sequence[StoredFile], now: dt.d
            existing: Sequence[ArchiveFile] | None = None) -> list[ArchiveFile]:
     """Add file rows after the item's existing ones (``[]`` for a new item: no query) and recount its pages,
     inside the caller's transaction."""
+    rows = file_rows(s, item, files, now, existing)
+    s.add_all(rows)
+    return rows
+
+
+def file_rows(s: Session, item: ArchiveItem, files: Sequence[StoredFile], now: dt.datetime,
+              existing: Sequence[ArchiveFile] | None = None) -> list[ArchiveFile]:
+    """``attach`` without adding the rows to the session (a batch gives them their ids first)."""
     if existing is None:
         existing = list(s.scalars(select(ArchiveFile).where(ArchiveFile.item_id == item.id)
                                   .order_by(ArchiveFile.seq)))
@@ -294,8 +303,9 @@ def attach(s: Session, item: ArchiveItem, files: Sequence[StoredFile], now: dt.d
         seq += 1
         rows.append(ArchiveFile(item_id=item.id, seq=seq, file_name=f.original_name[:255], sha256=f.sha256,
                                 size_bytes=f.size, format=f.format, pages=f.pages, added_at=now))
-    s.add_all(rows)
-    item.pages = count_pages([*existing, *rows])
+    pages = count_pages([*existing, *rows])
+    if item.pages != pages:  # set only when it changes: an unchanged item stays out of the flush
+        item.pages = pages
     return rows
 
 
@@ -471,13 +481,17 @@ def register_many(st: Station, actor: Actor, entries: Sequence[tuple[ItemInput, 
                                 if not isinstance(p, ValidationError))
                 start += len(files)
                 rows.append(row)
+            assign_ids(s, rows)
             s.add_all(rows)
             s.flush()
             stored = _ingested(ingest.finish(), distinct=False)
             start = 0
+            added: list[ArchiveFile] = []
             for row, (_data, files) in zip(rows, entries, strict=True):
-                attach(s, row, stored[start:start + len(files)], st.clock.now(), existing=[])
+                added += file_rows(s, row, stored[start:start + len(files)], st.clock.now(), existing=[])
                 start += len(files)
+            assign_ids(s, added)
+            s.add_all(added)
             s.flush()
             found: dict[int, ItemInfo] = {}
             ids = [row.id for row in rows]

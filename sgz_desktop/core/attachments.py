@@ -23,10 +23,13 @@ from .durable import copy_durably
 from .errors import PARSE_FAULTS, IntegrityFailure, NotFound, Problem, ValidationError
 from .paths import DataDir
 from .station import Station
+from .threads import each_on_threads
 
 CHUNK = 1024 * 1024
 MAX_BYTES = 500 * 1024 * 1024
 INGEST_THREADS = 8  # overlap the waits for the disk; more gave nothing on a 2-core PC
+PROBE_ALONE = 16  # files probed on the calling thread before deciding whether threads would help
+SLOW_PROBE_S = 0.0005  # a probe slower than this on average waits for the disk, not for Python
 FORMATS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png", "tiff": ".tif"}
 FORMAT_LABELS = {"pdf": "PDF", "jpeg": "JPEG 图像", "png": "PNG 图像", "tiff": "TIFF 图像"}
 
@@ -157,8 +160,13 @@ class FileAttachmentStore:
             except ValidationError as err:
                 return err
 
-        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ingest-probe") as pool:
-            probes = list(pool.map(probe, sources))
+        # A file whose folder the system has in memory is probed in some 20 µs, less than handing it to a
+        # thread costs; only when the first few were slow (a USB stick, a network folder) do the rest go
+        # to threads, where the waits overlap.
+        started = time.perf_counter()
+        probes = [probe(path) for path in sources[:PROBE_ALONE]]
+        slow = time.perf_counter() - started > SLOW_PROBE_S * len(probes)
+        probes += each_on_threads(probe, sources[PROBE_ALONE:], threads if slow else 1, "ingest-probe")
         refused = any(isinstance(p, ValidationError) for p in probes)
         return Ingest(self, probes, threads, start=not (all_or_nothing and refused))
 
@@ -267,7 +275,7 @@ class Ingest:
         self._done = self._runner.submit(self._copy_all, store)
 
     def _copy_all(self, store: FileAttachmentStore) -> list[StoredFile | ValidationError]:
-        pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="ingest-copy")
+        threads = self._threads
 
         def stage(p: Probe | ValidationError) -> _Staged | ValidationError:
             if isinstance(p, ValidationError):
@@ -281,13 +289,12 @@ class Ingest:
 
         staged: list[_Staged | ValidationError] = []
         try:
-            staged = list(pool.map(stage, self.probes))
+            staged = each_on_threads(stage, self.probes, threads, "ingest-copy")
             ready = [s for s in staged if isinstance(s, _Staged)]
-            list(pool.map(_fsync_path, [s.tmp for s in ready]))
+            each_on_threads(_fsync_path, [s.tmp for s in ready], threads, "ingest-flush")
             folders = {folder for s in ready if (folder := store._place(s)) is not None}
-            list(pool.map(_fsync_folder, folders))
+            each_on_threads(_fsync_folder, sorted(folders), threads, "ingest-flush")
         finally:
-            pool.shutdown()
             for s in staged:
                 if isinstance(s, _Staged):
                     s.tmp.unlink(missing_ok=True)

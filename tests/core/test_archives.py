@@ -240,3 +240,45 @@ def test_a_file_changed_while_it_is_copied_is_refused(station: Station, admin: A
     with pytest.raises(ValidationError, match="在添加过程中被改动"):
         archives.register_many(station, admin, [(item("扫描件"), [scan])])
     assert count_items(station) == 0
+
+
+def test_a_batch_is_inserted_in_one_statement_per_table_with_ids_in_order(station: Station, admin: Actor,
+                                                                          tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    archives.register_item(station, admin, item("先登记的一件"), [write_jpeg(tmp_path)])
+    statements: list[tuple[str, bool]] = []
+
+    def seen(_conn: object, _cursor: object, sql: str, _params: object, _context: object, many: bool) -> None:
+        if sql.startswith("INSERT INTO archive_"):
+            statements.append((sql.split()[2], many))
+
+    event.listen(station.engine, "before_cursor_execute", seen)
+    try:
+        entries = [(item(f"第{n}件"), [write_jpeg(tmp_path), write_jpeg(tmp_path)]) for n in range(30)]
+        infos = archives.register_many(station, admin, entries)
+    finally:
+        event.remove(station.engine, "before_cursor_execute", seen)
+    # SQLite cannot return the ids of a multi-row insert in order: without ids given beforehand the ORM
+    # would insert the 30 items and 60 files one statement each.
+    assert statements == [("archive_item", True), ("archive_file", True)]
+    first = infos[0].id
+    assert [i.id for i in infos] == list(range(first, first + 30)) and first == 2
+    assert [i.title for i in infos] == [f"第{n}件" for n in range(30)]
+    for info in infos:
+        files = archives.get_item(station, admin, info.id).files
+        assert [f.seq for f in files] == [1, 2] and all(f.item_id == info.id for f in files)
+    with station.read() as s:
+        assert s.scalar(select(func.count(ArchiveFile.id))) == 61
+
+
+def test_assign_ids_refuses_rows_already_in_the_session(station: Station, admin: Actor) -> None:
+    from sgz_desktop.core.db.ids import assign_ids
+
+    with station.begin(admin) as s:
+        row = ArchiveFile(item_id=1, seq=1, file_name="a.jpg", sha256="0" * 64, size_bytes=1, format="jpeg",
+                          pages=None, added_at=dt.datetime(2026, 1, 1))
+        s.add(row)
+        with pytest.raises(ValueError, match="not yet added"):
+            assign_ids(s, [row])
+        s.rollback()

@@ -130,3 +130,37 @@ def test_leftovers_of_a_killed_ingest_are_swept(tmp_path: Path) -> None:
     img.write_bytes(PNG + b"a")
     store.ingest(img)
     assert not stale.exists() and fresh.exists()
+
+
+@pytest.mark.parametrize("slow_probe_s", [1e9, 0.0])  # fast probes stay on the calling thread; slow go to threads
+def test_many_files_are_probed_and_stored_in_order_either_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             slow_probe_s: float) -> None:
+    import threading
+
+    from sgz_desktop.core import attachments
+
+    monkeypatch.setattr(attachments, "SLOW_PROBE_S", slow_probe_s)
+    probed_on: set[str] = set()
+    real_probe = FileAttachmentStore.probe
+
+    def probe(self: FileAttachmentStore, source: Path) -> attachments.Probe:
+        probed_on.add(threading.current_thread().name)
+        return real_probe(self, source)
+
+    monkeypatch.setattr(FileAttachmentStore, "probe", probe)
+    sources = []
+    for n in range(40):
+        path = tmp_path / f"scan{n}.jpg"
+        path.write_bytes(b"\xff\xd8\xff\xe0" + bytes([n]) * 5000 if n != 30 else b"MZ\x90\x00program")
+        sources.append(path)
+    store = FileAttachmentStore(tmp_path / "store")
+    outcome = store.ingest_many(sources)
+    assert isinstance(outcome[30], ValidationError) and "可执行程序" in str(outcome[30])
+    for n, got in enumerate(outcome):
+        if n != 30:
+            assert not isinstance(got, ValidationError)
+            assert got.original_name == f"scan{n}.jpg"
+            assert got.sha256 == hashlib.sha256(sources[n].read_bytes()).hexdigest()
+            assert store.path_of(got.sha256).read_bytes() == sources[n].read_bytes()
+    threaded = any(name.startswith("ingest-probe") for name in probed_on)
+    assert threaded == (slow_probe_s == 0.0)
