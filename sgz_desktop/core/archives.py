@@ -484,7 +484,9 @@ def register_many(st: Station, actor: Actor, entries: Sequence[tuple[ItemInput, 
             assign_ids(s, rows)
             s.add_all(rows)
             s.flush()
-            stored = _ingested(ingest.finish(), distinct=False)
+            # The file rows are written while the copies are flushed and renamed; the transaction commits
+            # (when this block ends) only after ``finish``: every file on the disk under its name.
+            stored = _ingested(ingest.hashed(), distinct=False)
             start = 0
             added: list[ArchiveFile] = []
             for row, (_data, files) in zip(rows, entries, strict=True):
@@ -499,6 +501,7 @@ def register_many(st: Station, actor: Actor, entries: Sequence[tuple[ItemInput, 
                 found.update((i.id, i) for i in map(row_info, s.execute(
                     info_select().where(ArchiveItem.id.in_(ids[first:first + 500])))))
             infos = [found[i] for i in ids]
+            _ingested(ingest.finish(), distinct=False)
     except BaseException:
         ingest.cancel()
         with contextlib.suppress(Exception):

@@ -14,7 +14,7 @@ import os
 import time
 import uuid
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
@@ -271,10 +271,19 @@ class Ingest:
         self.probes = probes
         self._threads = threads
         self._cancelled = not start  # a refused file in an all-or-nothing batch: copy none
+        self._hashed: Future[list[StoredFile | ValidationError]] = Future()
         self._runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
         self._done = self._runner.submit(self._copy_all, store)
 
     def _copy_all(self, store: FileAttachmentStore) -> list[StoredFile | ValidationError]:
+        try:
+            return self._copy_stages(store)
+        except BaseException as exc:
+            if not self._hashed.done():
+                self._hashed.set_exception(exc)
+            raise
+
+    def _copy_stages(self, store: FileAttachmentStore) -> list[StoredFile | ValidationError]:
         threads = self._threads
 
         def stage(p: Probe | ValidationError) -> _Staged | ValidationError:
@@ -290,6 +299,7 @@ class Ingest:
         staged: list[_Staged | ValidationError] = []
         try:
             staged = each_on_threads(stage, self.probes, threads, "ingest-copy")
+            self._hashed.set_result([s if isinstance(s, ValidationError) else s.stored for s in staged])
             ready = [s for s in staged if isinstance(s, _Staged)]
             each_on_threads(_fsync_path, [s.tmp for s in ready], threads, "ingest-flush")
             folders = {folder for s in ready if (folder := store._place(s)) is not None}
@@ -303,6 +313,11 @@ class Ingest:
     def cancel(self) -> None:
         """Copy no more files (those copied stay in the store, unreferenced, like any unused content)."""
         self._cancelled = True
+
+    def hashed(self) -> list[StoredFile | ValidationError]:
+        """Each file's hash, or why it was refused, as soon as all are copied, before they are flushed and
+        given their names: the caller writes their records meanwhile and commits only after ``finish()``."""
+        return self._hashed.result()
 
     def finish(self) -> list[StoredFile | ValidationError]:
         """Wait until every file is in the store and on the disk; in the order given."""

@@ -282,3 +282,20 @@ def test_assign_ids_refuses_rows_already_in_the_session(station: Station, admin:
         with pytest.raises(ValueError, match="not yet added"):
             assign_ids(s, [row])
         s.rollback()
+
+
+def test_records_written_while_files_are_flushed_are_not_committed_when_the_flush_fails(
+        station: Station, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sgz_desktop.core import attachments
+
+    def disk_gone(_path: Path) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(attachments, "_fsync_path", disk_gone)
+    with pytest.raises(OSError, match="Input/output error"):
+        archives.register_many(station, admin, [(item(f"第{n}件"), [write_jpeg(tmp_path)]) for n in range(12)])
+    assert count_items(station) == 0
+    with station.read() as s:
+        assert s.scalar(select(func.count(ArchiveFile.id))) == 0
+    store = station.data.attachments
+    assert not list(store.rglob("*.jpg")) and not list(store.glob(".incoming-*"))  # nothing placed, nothing left
