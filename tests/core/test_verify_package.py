@@ -404,12 +404,17 @@ def test_encrypted_entries_and_windows_unfriendly_names(package: Path, tmp_path:
         members.append((zipfile.ZipInfo(f"{NAME}/data/registers/CON.txt"), b"x"))
         members.append((zipfile.ZipInfo(f"{NAME}/data/registers/A.txt"), b"x"))
         members.append((zipfile.ZipInfo(f"{NAME}/data/registers/a.txt"), b"y"))
+        # a bad folder name is named for every member under it (each name is judged once, then remembered)
+        members += [(zipfile.ZipInfo(f"{NAME}/data/registers/备份 /{n}.txt"), b"z") for n in range(2)]
+        members.append((zipfile.ZipInfo(f"{NAME}/data/registers/{'长' * 90}.txt"), b"l"))
 
     target = rezip(package, tmp_path / "c" / package.name, names)
     append_raw(target, f"{NAME}/data/registers/locked.txt", b"\x00" * 24, 12, method=0, flags=0x801)
     report = verify_package(target)
     text = messages(report, 12)
     assert "CON.txt" in text and "大小写" in text and "加密" in text
+    assert all(f"备份 /{n}.txt 中的名称“备份 ”在 Windows 下不能使用" in text for n in range(2))
+    assert "中有超过 255 字节的名称" in text
 
 
 def test_a_huge_entry_count_is_refused_without_reading(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Protocol
 
 import ahocorasick_rs
 
@@ -154,14 +154,22 @@ _ROOT = re.compile(rb"/Root\s+(\d+)\s+(\d+)\s+R")
 _OBJ = re.compile(rb"\s*(\d+)\s+(\d+)\s+obj\b")
 
 
-def quick_pages(stream: IO[bytes], size: int) -> int | None:
+class _Pieces(Protocol):
+    """What ``quick_pages`` reads from: a file, or an unbuffered slice of one (a few reads, each once)."""
+
+    def seek(self, offset: int, whence: int = ..., /) -> int: ...
+
+    def read(self, size: int = ..., /) -> bytes | None: ...
+
+
+def quick_pages(stream: _Pieces, size: int) -> int | None:
     """Pages of a plain PDF (one classic xref table, no encryption, no incremental update) read from its
     trailer, root and page tree root: a few small reads instead of a full parse. None when the PDF is not
     that simple; then pypdf decides."""
     try:
         tail_at = max(0, size - 1024)
         stream.seek(tail_at)
-        tail = stream.read(size - tail_at)
+        tail = stream.read(size - tail_at) or b""
         found = list(_STARTXREF.finditer(tail))
         if not found:
             return None
@@ -170,7 +178,7 @@ def quick_pages(stream: IO[bytes], size: int) -> int | None:
         if not 0 < xref_at < size or size - xref_at > 256 * 1024:
             return None
         stream.seek(xref_at)
-        table = stream.read(size - xref_at)
+        table = stream.read(size - xref_at) or b""
         if not table.startswith(b"xref"):
             return None
         head, sep, trailer = table.partition(b"trailer")
@@ -199,12 +207,12 @@ def quick_pages(stream: IO[bytes], size: int) -> int | None:
         return None
 
 
-def _object_value(stream: IO[bytes], offsets: dict[int, int], number: int, pattern: bytes) -> int | None:
+def _object_value(stream: _Pieces, offsets: dict[int, int], number: int, pattern: bytes) -> int | None:
     at = offsets.get(number)
     if at is None:
         return None
     stream.seek(at)
-    text = stream.read(2048)
+    text = stream.read(2048) or b""
     head = _OBJ.match(text)
     if head is None or int(head.group(1)) != number:
         return None
@@ -215,7 +223,7 @@ def _object_value(stream: IO[bytes], offsets: dict[int, int], number: int, patte
     return int(m.group(1)) if m else None
 
 
-def inspect_pdf(stream: IO[bytes], *, deep: bool, found: set[str] | None = None,
+def inspect_pdf(stream: IO[bytes] | io.RawIOBase, *, deep: bool, found: set[str] | None = None,
                 size: int | None = None) -> PdfFacts:
     """Open the PDF as a reader would: page count, password; with ``deep``, every object (object streams
     included) is looked at for actions and embedded content. A plain PDF (``size`` given) is read by
@@ -226,6 +234,10 @@ def inspect_pdf(stream: IO[bytes], *, deep: bool, found: set[str] | None = None,
         if pages is not None:
             return PdfFacts(pages, False, "" if pages > 0 else "PDF 没有页面", tuple(sorted(active)))
         stream.seek(0)
+    if isinstance(stream, io.RawIOBase):
+        # quick_pages reads a few pieces, each read once; pypdf reads a byte at a time: a buffer in front
+        # of an unbuffered stream saves it a million small reads.
+        stream = io.BufferedReader(stream, buffer_size=16 * 1024)
     from pypdf import PdfReader  # ~0.1 s to import: only when a PDF needs more than quick_pages
     from pypdf.errors import PyPdfError
 

@@ -300,8 +300,18 @@ def _check_oxum(bag: Bag, found: Findings) -> None:
         found.fail(7, f"Payload-Oxum 为 {oxum}，实际为 {real}（字节数.文件数）")
 
 
+def _part_problem(part: str) -> str | None:
+    """Why a name (one part of a member's path) cannot be used on Windows, or None."""
+    if _WINDOWS_RESERVED.match(part) or _BAD_CHARS.search(part) or part.endswith((".", " ")):
+        return "windows"
+    if len(part.encode("utf-8")) > 255:
+        return "long"
+    return None
+
+
 def _check_zip_entries(bag: Bag, found: Findings) -> None:
     folded: dict[str, str] = {}
+    parts: dict[str, str | None] = {}  # folder names recur in every member under them: each judged once
     for m in bag.directory.members:
         if m.encrypted:
             found.fail(12, f"{m.name} 被加密（设有密码）")
@@ -316,10 +326,14 @@ def _check_zip_entries(bag: Bag, found: Findings) -> None:
         if len(m.name) > MAX_PATH:
             found.fail(12, f"{m.name[:60]}… 路径过长（{len(m.name)} 个字符，上限 {MAX_PATH}）")
         for part in m.name.rstrip("/").split("/"):
-            if _WINDOWS_RESERVED.match(part) or _BAD_CHARS.search(part) or part.endswith((".", " ")):
+            if part in parts:
+                problem = parts[part]
+            else:
+                problem = parts[part] = _part_problem(part)
+            if problem == "windows":
                 found.fail(12, f"{m.name} 中的名称“{part}”在 Windows 下不能使用")
                 break
-            if len(part.encode("utf-8")) > 255:
+            if problem == "long":
                 found.fail(12, f"{m.name[:60]}… 中有超过 255 字节的名称")
                 break
         key = unicodedata.normalize("NFC", m.name).casefold()

@@ -126,9 +126,9 @@ def _inspect_pdfs(bag: Bag, found: Findings, trusted: bool) -> dict[str, int]:
                 continue
             if m.pdf is None and trusted:
                 continue  # the exporter's own check: pages and content were checked when the file was added
+            stream: IO[bytes] | MemberSlice
             if m.method == 0:
-                # pypdf reads a byte at a time: a buffer in front of the slice saves a million small reads.
-                stream: IO[bytes] = io.BufferedReader(MemberSlice(zf, m.data_offset, m.size), buffer_size=16 * 1024)
+                stream = MemberSlice(zf, m.data_offset, m.size)  # read where it lies; inspect_pdf buffers it for pypdf
             elif m.kept is not None:
                 stream = io.BytesIO(m.kept)
             else:
