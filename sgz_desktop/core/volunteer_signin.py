@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from . import audit, xlsx_input
+from .db.ids import assign_ids
 from .errors import Problem, ValidationError
 from .models import Project, ServiceRecord, VolunteerActivity
 from .profile import list_communities
@@ -312,6 +313,7 @@ def _write(st: Station, actor: Actor, plan: _Plan, file_name: str, progress: Pro
                                       decision_note=""))
             if done % 500 == 0:
                 progress.report(done, len(plan.lines), f"正在写入第 {done} 条…")  # a cancel rolls it all back
+        assign_ids(s, rows)  # one INSERT for the whole sheet, not one per row (see db.ids)
         s.add_all(rows)
         s.flush()
         audit.record_event(s, "import", f"从 {file_name} 导入志愿服务签到 {len(rows)} 条（新建活动 "
