@@ -285,6 +285,7 @@ class Ingest:
 
     def _copy_stages(self, store: FileAttachmentStore) -> list[StoredFile | ValidationError]:
         threads = self._threads
+        made: list[Path] = []  # every temporary file copied, even when another copy fails (disk full)
 
         def stage(p: Probe | ValidationError) -> _Staged | ValidationError:
             if isinstance(p, ValidationError):
@@ -292,9 +293,11 @@ class Ingest:
             if self._cancelled:
                 return ValidationError(Problem("文件", f"{p.name} 未添加（已取消）"))
             try:
-                return store._stage(p)
+                staged = store._stage(p)
             except ValidationError as err:
                 return err
+            made.append(staged.tmp)
+            return staged
 
         staged: list[_Staged | ValidationError] = []
         try:
@@ -305,9 +308,8 @@ class Ingest:
             folders = {folder for s in ready if (folder := store._place(s)) is not None}
             each_on_threads(_fsync_folder, sorted(folders), threads, "ingest-flush")
         finally:
-            for s in staged:
-                if isinstance(s, _Staged):
-                    s.tmp.unlink(missing_ok=True)
+            for tmp in made:  # those placed are gone already: renamed to their hashes
+                tmp.unlink(missing_ok=True)
         return [s if isinstance(s, ValidationError) else s.stored for s in staged]
 
     def cancel(self) -> None:

@@ -164,3 +164,26 @@ def test_many_files_are_probed_and_stored_in_order_either_way(tmp_path: Path, mo
             assert store.path_of(got.sha256).read_bytes() == sources[n].read_bytes()
     threaded = any(name.startswith("ingest-probe") for name in probed_on)
     assert threaded == (slow_probe_s == 0.0)
+
+
+def test_a_copy_failing_midway_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sgz_desktop.core import attachments
+
+    sources = []
+    for n in range(24):
+        path = tmp_path / f"scan{n}.jpg"
+        path.write_bytes(b"\xff\xd8\xff\xe0" + bytes([n]) * 4000)
+        sources.append(path)
+    real_stage = FileAttachmentStore._stage
+
+    def disk_full_at_the_tenth(self: FileAttachmentStore, probe: attachments.Probe) -> attachments._Staged:
+        if probe.name == "scan9.jpg":
+            raise OSError(28, "No space left on device")
+        return real_stage(self, probe)
+
+    monkeypatch.setattr(FileAttachmentStore, "_stage", disk_full_at_the_tenth)
+    store = FileAttachmentStore(tmp_path / "store")
+    with pytest.raises(OSError, match="No space left"):
+        store.ingest_many(sources, threads=4)
+    assert not list((tmp_path / "store").glob(".incoming-*"))  # the copies made before the failure are gone
+    assert not list((tmp_path / "store").rglob("*.jpg"))
