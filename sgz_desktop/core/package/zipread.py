@@ -411,20 +411,10 @@ def _read_small(m: Member, blocks: _Blocks, keep: bool, on_bytes: Callable[[int]
     raw = blocks.read(m.compressed)
     if on_bytes is not None:
         on_bytes(len(raw))
-    data = raw
-    if m.method == 8:
-        inflater = zlib.decompressobj(-15)
-        try:
-            data = inflater.decompress(raw, m.size + 1)  # one byte more than declared tells an over-long member
-        except zlib.error:
-            m.error = _CORRUPT
-            return
-        if len(data) > m.size:
-            m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
-            return
-        if not inflater.eof:
-            m.error = _CORRUPT
-            return
+    data = _small_bytes(raw, m)
+    if isinstance(data, str):
+        m.error = data
+        return
     m.head = bytes(data[:16])
     if m.head.startswith(b"%PDF-"):
         pdf = PdfScan()
@@ -434,6 +424,20 @@ def _read_small(m: Member, blocks: _Blocks, keep: bool, on_bytes: Callable[[int]
     m.kept = bytes(data) if keep else None  # stored bytes are a view into the blocks
     m.read, m.real_size, m.crc_ok = True, len(data), crc32(data) == m.crc
     m.sha256 = hashlib.sha256(data).hexdigest()
+
+
+def _small_bytes(raw: bytes | memoryview, m: Member) -> bytes | memoryview | str:
+    """A small member's whole bytes, inflated if deflated; or why they cannot be had."""
+    if m.method != 8:
+        return raw
+    inflater = zlib.decompressobj(-15)
+    try:
+        data = inflater.decompress(raw, m.size + 1)  # one byte more than declared tells an over-long member
+    except zlib.error:
+        return _CORRUPT
+    if len(data) > m.size:
+        return "解压后的大小超过声明的大小（疑似 zip 炸弹）"
+    return data if inflater.eof else _CORRUPT
 
 
 def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[bytes | memoryview] | None:
@@ -465,14 +469,10 @@ def reread(source: ZipBytes, m: Member) -> bytes | None:
     raw = source.read_at(m.data_offset, m.compressed)
     if len(raw) != m.compressed:
         return None
-    data = raw
-    if m.method == 8:
-        inflater = zlib.decompressobj(-15)
-        try:
-            data = inflater.decompress(raw, m.size + 1)
-        except zlib.error:
-            return None
-    return data if len(data) == m.size and hashlib.sha256(data).hexdigest() == m.sha256 else None
+    data = _small_bytes(raw, m)
+    if isinstance(data, str) or len(data) != m.size or hashlib.sha256(data).hexdigest() != m.sha256:
+        return None
+    return bytes(data)
 
 
 class ZipBytes:
