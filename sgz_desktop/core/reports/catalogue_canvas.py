@@ -134,23 +134,32 @@ def _layout(groups: Sequence[tuple[str, Iterable[Sequence[object]]]], cols: Sequ
 
 def _row(c: Canvas, cells: Sequence[Sequence[str]], cols: Sequence[float], y: float, h: float, font: str,
          shade: bool = False) -> None:
-    x = MARGIN
+    """One row: its outline and column rules as one path, its text as one text object. A catalogue has
+    tens of thousands of cells, and a drawString per cell (a text object each) was half the drawing time."""
+    total = sum(cols)
     if shade:
         c.setFillColor(HEADER_GREY)
-        c.rect(MARGIN, y - h, sum(cols), h, stroke=0, fill=1)
+        c.rect(MARGIN, y - h, total, h, stroke=0, fill=1)
         c.setFillColor(colors.black)
     c.setStrokeColor(GRID)
     c.setLineWidth(0.4)
-    c.setFont(font, SIZE)
-    for lines, w in zip(cells, cols, strict=True):
-        c.rect(x, y - h, w, h, stroke=1, fill=0)
+    c.rect(MARGIN, y - h, total, h, stroke=1, fill=0)
+    rules, text = [], c.beginText()
+    text.setFont(font, SIZE)
+    x = MARGIN
+    for n, (lines, w) in enumerate(zip(cells, cols, strict=True)):
+        if n:
+            rules.append((x, y - h, x, y))
         for i, line in enumerate(lines):
+            if not line:
+                continue
             baseline = y - PAD - (i + 1) * LEADING + 2
-            if shade:
-                c.drawCentredString(x + w / 2, baseline, line)
-            else:
-                c.drawString(x + PAD, baseline, line)
+            left = x + w / 2 - stringWidth(line, font, SIZE) / 2 if shade else x + PAD
+            text.setTextOrigin(left, baseline)
+            text.textOut(line)
         x += w
+    c.lines(rules)
+    c.drawText(text)
 
 
 def _frame(c: Canvas, station: str, number: int, total: int, printed_on: dt.date, font: str, bold: str,

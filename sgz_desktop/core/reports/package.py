@@ -73,7 +73,9 @@ def _plain_table(headers: Sequence[str], rows: Sequence[Sequence[object]], col_w
 
 
 CATALOGUE_HEADERS = ("档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注")
-_CATALOGUE_WIDTHS = (17, 9, 11, 30, 7, 5, 4, 10)
+# As the archives area's catalogue (reports/archives.py) without its 序号: a 文号 like 后社工〔2024〕123号 fits
+# on one line, where a narrower column made most rows two lines high.
+_CATALOGUE_WIDTHS = (21, 14, 12, 32, 8, 5, 5, 8)
 
 
 def write_catalogue_pdf(out: Path, station: str, scope: Scope, groups: Sequence[tuple[str, Iterable[Sequence[object]]]],
