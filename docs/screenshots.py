@@ -122,6 +122,12 @@ def shots(st: object, clock: object, out: Path, tmp: Path) -> None:
     save(login, out, "login")
     login.close()
 
+    # last year's handover package, written to the "USB drive", so the Yearly Export page shows its register
+    from sgz_desktop.core.package.export import export_year
+
+    (usb / "移交").mkdir()
+    export_year(st, users.login(st, "dangan", PASSWORD), WHEN.year - 1, usb / "移交")  # type: ignore[arg-type]
+
     window = MainWindow(st, admin)  # type: ignore[arg-type]
     window.resize(*SIZE)
     window.show()

@@ -233,6 +233,12 @@ class ArchivesPage(QWidget):
         self.project_filter.addItem(self.tr("All projects"), None)
         for p in list_projects(self.st, self.actor):
             self.project_filter.addItem(p.label, p.id)
+        # Sized to ~8 characters, not to the longest project name: at full width the filter row alone made the
+        # page wider than a 1366-pixel office screen. The drop-down list still shows whole names.
+        self.project_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.project_filter.setMinimumContentsLength(8)
+        self.project_filter.view().setMinimumWidth(self.project_filter.view().sizeHintForColumn(0) + 24)
+        self.table.filter_edit.setMinimumWidth(160)  # five filters beside it: the window fits 1280 pixels
         for key, combo in (("year", self.year_filter), ("category", self.category_filter),
                            ("retention", self.retention_filter), ("status", self.status_filter),
                            ("project_id", self.project_filter)):

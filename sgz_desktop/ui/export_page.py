@@ -1,13 +1,17 @@
 """The "Yearly Export" page: the archive officer starts the export wizard here; the receiving side (or the
-station itself, before handing over) verifies a package on the second tab."""
+station itself, before handing over) verifies a package on the second tab. Below the wizard's button, the
+handover register lists every package written."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.roles import Actor, Permission
 from ..core.station import Station
+from .export_history import ExportHistory
 from .export_wizard import ExportWizard
 from .verify_page import VerifyPage
 
@@ -43,13 +47,21 @@ class ExportPage(QWidget):
         note.setObjectName("hintLabel")
         note.setVisible(not allowed)
         inner.addWidget(note)
-        inner.addStretch()
+        self.history = ExportHistory(st, actor)
+        inner.addWidget(self.history, 1)
         self.tabs.addTab(export_tab, self.tr("Export"))
         self.verify = VerifyPage()
         self.tabs.addTab(self.verify, self.tr("Verify a package"))
+        self.history.verify_requested.connect(self.verify_exported)
 
     def open_wizard(self) -> ExportWizard:
         self.wizard = ExportWizard(self.st, self.actor, self)
         self.wizard.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.wizard.finished.connect(lambda _result: self.history.refresh())
         self.wizard.show()
         return self.wizard
+
+    def verify_exported(self, package: Path, form: Path | None) -> None:
+        """A package from the register, checked where it lies (with its form, when that is beside it)."""
+        self.tabs.setCurrentWidget(self.verify)
+        self.verify.check(package, form)

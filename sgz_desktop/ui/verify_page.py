@@ -93,6 +93,12 @@ class VerifyPage(QWidget):
         text = edit.text().strip()
         return Path(text) if text else None
 
+    def check(self, package: Path, form: Path | None = None) -> None:
+        """Verify ``package`` (and compare it with ``form``) as if the user had chosen them."""
+        self.package.setText(str(package))
+        self.form.setText("" if form is None else str(form))
+        self.run()
+
     def run(self) -> None:
         package = self._optional(self.package)
         if package is None or not package.is_file():

@@ -65,3 +65,12 @@ def filed(st: Station, actor: Actor, folder: Path, data: ItemInput | None = None
 
 def finalised(st: Station, editor: Actor, keeper: Actor, folder: Path, data: ItemInput | None = None) -> ItemInfo:
     return archive_filing.finalise(st, keeper, [filed(st, editor, folder, data).id])[0]
+
+
+def keeper_of_a_year(st: Station, admin: Actor, folder: Path, year: int, items: int = 3, month: int = 4) -> Actor:
+    """The archivist, with ``items`` finalised 走访 notices of ``year`` (where the yearly package's tests start)."""
+    keeper = archivist(st, admin)
+    folder.mkdir(exist_ok=True)
+    for n in range(items):
+        finalised(st, keeper, keeper, folder, item(f"关于第{n}次走访的通知", dt.date(year, month, 1 + n)))
+    return keeper

@@ -15,7 +15,7 @@ from sgz_desktop.core.station import Station
 from sgz_desktop.ui import pdf_preview
 from sgz_desktop.ui.export_page import ExportPage
 from sgz_desktop.ui.export_wizard import ExportWizard
-from tests.core.archive_factory import archivist, filed, finalised, item, social_worker
+from tests.core.archive_factory import filed, finalised, item, keeper_of_a_year, social_worker
 
 SHOTS = Path(os.environ.get("SGZ_SHOTS", "/tmp/shots"))
 
@@ -27,12 +27,7 @@ def shot(widget: object, name: str) -> None:
 
 @pytest.fixture
 def keeper(station: Station, admin: Actor, tmp_path: Path) -> Actor:
-    keeper = archivist(station, admin)
-    src = tmp_path / "src"
-    src.mkdir()
-    for n in range(3):
-        finalised(station, keeper, keeper, src, item(f"关于第{n}次走访的通知", dt.date(2025, 4, 1 + n)))
-    return keeper
+    return keeper_of_a_year(station, admin, tmp_path / "src", 2025)
 
 
 def test_wizard_exports_and_shows_hash_and_form(qtbot, zh, station: Station, keeper: Actor, tmp_path: Path,  # type: ignore[no-untyped-def]

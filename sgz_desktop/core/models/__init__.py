@@ -1,6 +1,6 @@
 """Typed ORM models, one module per area. Import this package to register every table."""
 
-from .archives import ArchiveAmendment, ArchiveFile, ArchiveItem
+from .archives import ArchiveAmendment, ArchiveFile, ArchiveItem, PackageExport
 from .assessment import Assessment
 from .audit import AuditEntry
 from .finance import BudgetLine, Contract, ContractEvaluation, LedgerAttachment, LedgerClose, LedgerEntry
@@ -25,4 +25,4 @@ __all__ = ["Assessment", "AuditEntry", "BudgetLine", "Community", "Contract", "C
            "TrainingAttendance", "TrainingMaterial", "TrainingSession", "User"]
 __all__ += ["Certificate", "PointRule", "PointTransaction", "Redemption", "RewardItem", "ServiceRecord", "Volunteer",
             "VolunteerActivity"]
-__all__ += ["ArchiveAmendment", "ArchiveFile", "ArchiveItem"]
+__all__ += ["ArchiveAmendment", "ArchiveFile", "ArchiveItem", "PackageExport"]

@@ -84,5 +84,29 @@ class ArchiveAmendment(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+
+class PackageExport(Base):
+    """One handover package written (移交记录, append-only): what went out, where, and the hashes both sides
+    sign on the registration form, so the station can show later what it handed over and check it again."""
+
+    __tablename__ = "package_export"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), index=True)  # Z109-2024-YJ01
+    scope_kind: Mapped[str] = mapped_column(String(10))  # year / project
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)  # a yearly package's year
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id"), nullable=True, index=True)
+    scope_label: Mapped[str] = mapped_column(String(200))  # 2024 年度 / 服务项目「…」（周期）, as printed
+    zip_path: Mapped[str] = mapped_column(Text)  # where it was written; the folder may be a USB drive since unplugged
+    zip_sha256: Mapped[str] = mapped_column(String(64))
+    tagmanifest_sha256: Mapped[str] = mapped_column(String(64))
+    zip_bytes: Mapped[int] = mapped_column(BigInteger)
+    items: Mapped[int] = mapped_column(Integer)
+    files: Mapped[int] = mapped_column(Integer)
+    record_bytes: Mapped[int] = mapped_column(BigInteger)
+    exported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    exported_by: Mapped[str] = mapped_column(String(50))
+    override_reason: Mapped[str] = mapped_column(Text, default="")  # exported anyway, past the pre-check
+
 # Every session, whoever opens it, refuses to change a finalised item (see archive_guard).
 from .. import archive_guard  # noqa: E402, F401

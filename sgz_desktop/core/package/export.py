@@ -34,6 +34,7 @@ from ..station import Station
 from . import layout
 from .bag import BagResult, BagWriter
 from .collect import PackageFile, PreCheck, _precheck, iter_items, project_scope
+from .history import record_export
 from .metadata_xml import to_xml
 from .payload import (
     SelfCheck,
@@ -191,6 +192,10 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
     with st.begin(actor) as s:
         record_event(s, "export_year", summary, table="archive_item" if not scope.is_project else "project",
                      record_id=str(scope.year) if not scope.is_project else str(scope.project_id))
+        record_export(s, name=name, scope=scope, zip_path=zip_path, zip_sha256=bag.zip_sha256,
+                      tagmanifest_sha256=bag.tagmanifest_sha256, zip_bytes=zip_path.stat().st_size, items=pre.items,
+                      files=pre.files, record_bytes=pre.bytes, exported_at=now, exported_by=actor.display_name,
+                      override_reason=(override_reason or "").strip() if overridden else "")
     return ExportResult(name, zip_path, sidecar, form, bag.zip_sha256, bag.tagmanifest_sha256, zip_path.stat().st_size,
                         pre.items, pre.files, pre.bytes, pre.pages, bag.payload_files, bag.payload_bytes, fingerprint,
                         overridden, scope)

@@ -1,0 +1,82 @@
+"""The handover register on the Yearly Export page, in Chinese: an export through the wizard appears with its
+hash; the form prints again; "verify this package" checks it on the Verify tab with its form; a package
+whose drive is gone is shown as such and its buttons say why instead of failing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWizard
+
+from sgz_desktop.core.package.export import export_year
+from sgz_desktop.core.roles import Actor
+from sgz_desktop.core.station import Station
+from sgz_desktop.ui import pdf_preview
+from sgz_desktop.ui.export_page import ExportPage
+from tests.core.archive_factory import keeper_of_a_year, social_worker
+
+SHOTS = Path(os.environ.get("SGZ_SHOTS", "/tmp/shots"))
+
+
+@pytest.fixture
+def keeper(station: Station, admin: Actor, tmp_path: Path) -> Actor:
+    return keeper_of_a_year(station, admin, tmp_path / "src", 2025)
+
+
+def test_an_export_through_the_wizard_appears_in_the_register(qtbot, zh, station: Station, keeper: Actor,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[Path] = []
+    monkeypatch.setattr(pdf_preview, "show_pdf_preview", lambda parent, path, title: shown.append(path))
+    page = ExportPage(station, keeper)
+    qtbot.addWidget(page)
+    page.resize(1180, 700)
+    page.show()
+    history = page.history
+    assert history.table.rowCount() == 0 and history.empty.isVisibleTo(page)
+    assert not history.print_button.isEnabled() and not history.verify_button.isEnabled()
+    wizard = page.open_wizard()
+    wizard.next()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    wizard.target_page.folder.setText(str(usb))
+    wizard.next()
+    result = wizard.exported
+    assert result is not None
+    wizard.done(QWizard.DialogCode.Accepted)  # "Finish": the register is read again
+    assert history.table.rowCount() == 1 and not history.empty.isVisibleTo(page)
+    cells = [history.table.item(0, c).text() for c in range(history.table.columnCount())]
+    assert cells[1:5] == ["2025 年度", "Z109-2025-YJ01", "3", cells[4]] and cells[6] == "赵敏"
+    assert cells[5] == result.zip_sha256[:16] + "…" and history.table.item(0, 5).toolTip() == result.zip_sha256
+    assert cells[7] == str(usb)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.grab().save(str(SHOTS / "package-register.png"))
+    history.copy_button.click()
+    assert QGuiApplication.clipboard().text() == result.sha256_path.read_text().split()[0]
+    history.print_button.click()
+    assert shown == [result.form_path]
+    history.verify_button.click()
+    assert page.tabs.currentWidget() is page.verify
+    report = page.verify.report
+    assert report is not None and report.passed and report.zip_sha256 == result.zip_sha256
+    assert page.verify.form.text() == str(result.form_path)  # compared with the form's hash too
+
+
+def test_a_package_whose_drive_is_gone_says_so(qtbot, zh, shown, station: Station, admin: Actor,  # type: ignore[no-untyped-def]
+                                               keeper: Actor, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    export_year(station, keeper, 2025, usb)
+    shutil.rmtree(usb)  # the USB drive taken away
+    page = ExportPage(station, social_worker(station, admin))  # may look, may not export
+    qtbot.addWidget(page)
+    history = page.history
+    assert history.table.rowCount() == 1
+    assert history.table.item(0, 7).text() == f"{usb}（现已不在）"
+    assert not history.print_button.isEnabled() and not history.verify_button.isEnabled()
+    assert history.copy_button.isEnabled()
+    history._verify()  # e.g. a double click reaching it: an explanation, not a crash
+    assert "不在原处" in shown.errors[0] and page.tabs.currentIndex() == 0
