@@ -64,6 +64,10 @@ def test_export_then_verify_with_form_and_report(station_dir: Path, tmp_path: Pa
     with zipfile.ZipFile(package) as z:  # --xml: each item's metadata also as XML
         assert any(n.endswith("/metadata.xml") for n in z.namelist())
     digest = (usb / "Z109-2025-YJ01.zip.sha256").read_text().split()[0]
+    done = sgz("handovers", station=station_dir)  # the handover register names it with its whole hash
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if str(package) in line)
+    assert digest in line and "2025 年度" in line and "赵敏" in line
     reports = tmp_path / "reports"
     reports.mkdir()
     done = sgz("verify", str(package), "--form", str(usb / "Z109-2025-YJ01-登记表.pdf"), "--report", str(reports))

@@ -4,6 +4,7 @@ subdistrict).
     sgz export-year YEAR --out DIR [--override-reason TEXT] [--replace] [--quiet]
     sgz export-project PROJECT_ID --out DIR [--override-reason TEXT] [--replace] [--quiet]
     sgz export-project --list
+    sgz handovers
     sgz verify PACKAGE.zip [--public-key KEY.pem] [--form FORM.pdf | --expect-sha256 HASH] [--report DIR] [--quiet]
 
 ``verify`` opens no station and needs no login or keyring: it runs on the subdistrict's PC with only the
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..core.package.collect import project_choices
 from ..core.package.export import ExportResult, export_project, export_year
+from ..core.package.history import list_exports
 from ..core.package.layout import human_size
 from ..core.package.report import VerifyReport
 from ..core.package.verify import verify_package
@@ -52,6 +54,12 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--list", action="store_true", help="列出服务项目及其编号、周期和已归档件数")
     _export_options(p, out_required=False, blocked_by="项目仍有草稿、未审核账目或周期外档案")  # not with --list
     p.set_defaults(handler=export_cycle)
+
+    p = sub.add_parser("handovers", help="移交记录：本站导出过的移交包",
+                       description="列出本站导出过的每个移交包（新的在前）：导出时间、范围、包名、件数、大小、"
+                                   "压缩包 SHA-256、导出人和保存位置。")
+    add_common(p)
+    p.set_defaults(handler=handovers)
 
     p = sub.add_parser("verify", help="校验移交包（接收方，不需要数据库）",
                        description="按四性检测（真实性、完整性、可用性、安全性）的 15 项规则校验移交包；"
@@ -112,6 +120,18 @@ def _list_projects(ctx: Context) -> int:
     for line in table(rows):
         ctx.print(line)
     ctx.print(f"共 {len(choices)} 个项目；导出：sgz export-project 编号 --out 文件夹")
+    return 0
+
+
+def handovers(ctx: Context) -> int:
+    records = list_exports(ctx.station(), ctx.login())
+    rows = [["导出时间", "范围", "移交包", "件数", "大小", "SHA-256", "导出人", "位置"]]
+    rows += [[f"{r.exported_at:%Y-%m-%d %H:%M}", r.scope_label, r.name, str(r.items), human_size(r.zip_bytes),
+              r.zip_sha256, r.exported_by, str(r.zip_path) + ("" if r.zip_path.is_file() else "（现已不在）")]
+             for r in records]
+    for line in table(rows):
+        ctx.print(line)
+    ctx.print(f"共 {len(records)} 次导出" if records else "还没有导出过移交包。")
     return 0
 
 
