@@ -130,7 +130,7 @@
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="307"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="314"/>
         <source>Export a handover package</source>
         <translation>导出档案移交包</translation>
     </message>
@@ -138,47 +138,47 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="261"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="268"/>
         <source>Package written</source>
         <translation>移交包已生成</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="270"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="277"/>
         <source>Print the registration form…</source>
         <translation>打印登记表…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="273"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="280"/>
         <source>Both sides sign the form. The receiver checks the package with the verifier (Yearly Export → Verify a package, or sgz verify).</source>
         <translation>登记表由双方签字。接收方用校验功能核对移交包（“年度移交 → 校验移交包”，或 sgz verify）。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="281"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="288"/>
         <source>Package: %1</source>
         <translation>移交包：%1</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="282"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="289"/>
         <source>%1 items, %2 files, %3; zip %4.</source>
         <translation>%1 件档案，%2 个文件，%3；压缩包 %4。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="284"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="291"/>
         <source>SHA-256 of the zip (also in %1):</source>
         <translation>压缩包的 SHA-256（也保存在 %1 中）：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="286"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="293"/>
         <source>Project %1, cycle %2.</source>
         <translation>服务项目：%1，项目周期：%2。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="289"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="296"/>
         <source>Exported anyway with %1 open matters; the reason is in the audit log.</source>
         <translation>已强制导出，仍有 %1 项未处理；理由已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="299"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="306"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
@@ -186,57 +186,57 @@
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="197"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="204"/>
         <source>Target folder</source>
         <translation>目标文件夹</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="198"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="205"/>
         <source>Choose where to write the package, for example a USB drive. Beside the zip come its .sha256 file and the registration form to print.</source>
         <translation>选择移交包的保存位置，例如 U 盘。压缩包旁会同时生成 .sha256 文件和待打印的登记表。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="205"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="212"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="209"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="216"/>
         <source>Replace a package of the same name in this folder</source>
         <translation>覆盖该文件夹中的同名移交包</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="211"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="218"/>
         <source>Also give each item its metadata as XML (metadata.xml), for archive systems that take XML</source>
         <translation>每件档案另附 XML 元数据（metadata.xml），供要求 XML 的档案系统读取</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="215"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="222"/>
         <source>Next starts the export; it can be cancelled, and a cancelled export leaves nothing behind.</source>
         <translation>点“下一步”开始导出；导出可以取消，取消后不留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="221"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="228"/>
         <source>Choose the target folder</source>
         <translation>选择目标文件夹</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="242"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="249"/>
         <source>Exporting the yearly package</source>
         <translation>正在导出年度移交包</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="243"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="250"/>
         <source>Exporting the project&apos;s package</source>
         <translation>正在导出项目移交包</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="247"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="254"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="250"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="257"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -388,89 +388,94 @@
 <context>
     <name>YearPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="58"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="59"/>
         <source>Scope and pre-check</source>
         <translation>移交范围与预检</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="59"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="60"/>
         <source>A year&apos;s package holds the year&apos;s finalised archive items; a project&apos;s package holds the project&apos;s items dated within its cycle. Both carry the catalogue, the handover list and the registers.</source>
         <translation>年度移交包装有该年度已归档的档案；项目移交包装有该项目在项目周期内的档案。两者都附有归档文件目录、移交清单和登记簿册。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="64"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="65"/>
         <source>Archival year:</source>
         <translation>档案年度：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="76"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="77"/>
         <source>Project cycle:</source>
         <translation>项目周期：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="81"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="82"/>
         <source>open</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="93"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="94"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="93"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="94"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="93"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="94"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="94"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="95"/>
         <source>Files</source>
         <translation>文件数</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="94"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="95"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="94"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="95"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="99"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="100"/>
         <source>To settle before the export:</source>
         <translation>导出前需处理：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="103"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="104"/>
         <source>Export anyway (the archivist&apos;s decision, recorded in the audit log)</source>
         <translation>仍然导出（由档案员决定，记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="107"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="108"/>
         <source>Reason for exporting anyway</source>
         <translation>强制导出的理由</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="144"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="145"/>
         <source>%1 items, %2 files, %3 pages, %4.</source>
         <translation>%1 件，%2 个文件，%3 页，%4。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="147"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="148"/>
         <source>Project cycle %1 to %2: </source>
         <translation>项目周期 %1 至 %2：</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_wizard.py" line="150"/>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="151"/>
         <source>The project has no end date: its cycle runs to today.</source>
         <translation>该项目没有结束日期，项目周期计至今天。</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="154"/>
+        <source>Already exported on %1 by %2 (%3, %4 items). Exporting again writes a new package with a new hash; sign its registration form again.</source>
+        <translation>已于 %1 由 %2 导出过（%3，%4 件）。再次导出会生成一个新的移交包，哈希值不同，登记表需重新签字。</translation>
     </message>
 </context>
 </TS>

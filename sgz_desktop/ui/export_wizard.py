@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import SgzError
 from ..core.package.collect import PreCheck, archive_years, precheck, precheck_project, project_choices
 from ..core.package.export import OVERRIDABLE, ExportResult, export_project, export_year
+from ..core.package.history import earlier_exports
 from ..core.package.layout import RETENTION_LABELS, human_size
 from ..core.progress import Cancelled, Progress
 from ..core.roles import Actor
@@ -148,6 +149,12 @@ class YearPage(QWizardPage):
                 .replace("%2", c.scope.last.isoformat()) + text
             if c.scope.open_ended:
                 text += " " + self.tr("The project has no end date: its cycle runs to today.")
+        earlier = earlier_exports(self.wiz.st, self.wiz.actor, c.scope)
+        if earlier:
+            text += "\n" + self.tr("Already exported on %1 by %2 (%3, %4 items). Exporting again writes a new "
+                                   "package with a new hash; sign its registration form again.") \
+                .replace("%1", f"{earlier[0].exported_at:%Y-%m-%d %H:%M}").replace("%2", earlier[0].exported_by) \
+                .replace("%3", earlier[0].name).replace("%4", f"{earlier[0].items:,}")
         self.summary.setText(text)
         self.groups.setRowCount(len(c.groups))
         for r, g in enumerate(c.groups):

@@ -18,7 +18,8 @@ from sgz_desktop.core.db import migrate
 from sgz_desktop.core.db.base import Base
 from sgz_desktop.core.errors import ValidationError
 from sgz_desktop.core.package.export import export_year
-from sgz_desktop.core.package.history import list_exports
+from sgz_desktop.core.package.history import earlier_exports, list_exports
+from sgz_desktop.core.package.scope import Scope
 from sgz_desktop.core.progress import Cancelled, Progress
 from sgz_desktop.core.roles import Actor
 from sgz_desktop.core.station import Station
@@ -55,6 +56,8 @@ def test_each_export_is_recorded_with_its_hashes_newest_first(station: Station, 
     assert latest.exported_by == "赵敏" and latest.override_reason == ""
     assert latest.form_path == second.form_path and latest.sha256_path == second.sha256_path
     assert latest.exported_at > records[1].exported_at
+    assert earlier_exports(station, keeper, Scope.of_year(YEAR)) == records
+    assert earlier_exports(station, keeper, Scope.of_year(YEAR - 1)) == []
 
 
 def test_an_override_keeps_its_reason_and_a_refused_or_cancelled_export_records_nothing(

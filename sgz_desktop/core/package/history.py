@@ -65,3 +65,10 @@ def list_exports(st: Station, actor: Actor) -> list[ExportRecord]:
         return [ExportRecord(r.id, r.name, r.scope_kind, r.year, r.project_id, r.scope_label, Path(r.zip_path),
                              r.zip_sha256, r.tagmanifest_sha256, r.zip_bytes, r.items, r.files, r.record_bytes,
                              r.exported_at, r.exported_by, r.override_reason) for r in rows]
+
+
+def earlier_exports(st: Station, actor: Actor, scope: Scope) -> list[ExportRecord]:
+    """The packages already written for this year or this project, newest first (the wizard says so before
+    a second export: a new package has a new hash, and its form must be signed again)."""
+    return [r for r in list_exports(st, actor) if r.scope_kind == scope.kind
+            and (r.project_id == scope.project_id if scope.is_project else r.year == scope.year)]
