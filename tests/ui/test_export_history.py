@@ -65,6 +65,8 @@ def test_an_export_through_the_wizard_appears_in_the_register(qtbot, zh, station
     assert page.verify.form.text() == str(result.form_path)  # compared with the form's hash too
     again = page.open_wizard()  # a second export of the year: the wizard says when it went out before
     assert "已于 2026-03-02 09:30 由 赵敏 导出过（Z109-2025-YJ01，3 件）" in again.year_page.summary.text()
+    again.show()
+    again.grab().save(str(SHOTS / "package-wizard-again.png"))
     again.close()
 
 
