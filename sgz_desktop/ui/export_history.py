@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -71,7 +71,13 @@ class ExportHistory(QWidget):
         layout.addLayout(buttons)
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read again whenever the page comes into view: a USB drive plugged back in shows as there."""
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self) -> None:
+        chosen = self.selected()
         self.records = list_exports(self.st, self.actor)
         self.empty.setVisible(not self.records)
         self.table.setRowCount(len(self.records))
@@ -91,7 +97,8 @@ class ExportHistory(QWidget):
                     item.setForeground(QBrush(MISSING))
                 self.table.setItem(row, col, item)
         if self.records:
-            self.table.selectRow(0)
+            ids = [r.id for r in self.records]
+            self.table.selectRow(ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0)
         self._selection_changed()
 
     def selected(self) -> ExportRecord | None:

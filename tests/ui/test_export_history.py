@@ -85,3 +85,8 @@ def test_a_package_whose_drive_is_gone_says_so(qtbot, zh, shown, station: Statio
     assert history.copy_button.isEnabled()
     history._verify()  # e.g. a double click reaching it: an explanation, not a crash
     assert "不在原处" in shown.errors[0] and page.tabs.currentIndex() == 0
+    usb.mkdir()  # the drive plugged back in (the package copied back): the page shown again finds it
+    export_year(station, keeper, 2025, usb)
+    page.show()
+    assert history.table.rowCount() == 2 and history.table.item(1, 7).text() == str(usb)
+    assert history.print_button.isEnabled() and history.verify_button.isEnabled()

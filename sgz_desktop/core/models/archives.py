@@ -84,7 +84,6 @@ class ArchiveAmendment(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
-
 class PackageExport(Base):
     """One handover package written (移交记录, append-only): what went out, where, and the hashes both sides
     sign on the registration form, so the station can show later what it handed over and check it again."""
@@ -107,6 +106,7 @@ class PackageExport(Base):
     exported_at: Mapped[dt.datetime] = mapped_column(DateTime)
     exported_by: Mapped[str] = mapped_column(String(50))
     override_reason: Mapped[str] = mapped_column(Text, default="")  # exported anyway, past the pre-check
+
 
 # Every session, whoever opens it, refuses to change a finalised item (see archive_guard).
 from .. import archive_guard  # noqa: E402, F401

@@ -134,8 +134,9 @@ def _layout(groups: Sequence[tuple[str, Iterable[Sequence[object]]]], cols: Sequ
 
 def _row(c: Canvas, cells: Sequence[Sequence[str]], cols: Sequence[float], y: float, h: float, font: str,
          shade: bool = False) -> None:
-    """One row: its outline and column rules as one path, its text as one text object. A catalogue has
-    tens of thousands of cells, and a drawString per cell (a text object each) was half the drawing time."""
+    """One row: its outline as one rectangle, its column rules in one call, its text as one text object. A
+    catalogue has tens of thousands of cells, and a drawString per cell (a text object each) was half the
+    drawing time."""
     total = sum(cols)
     if shade:
         c.setFillColor(HEADER_GREY)
