@@ -3,6 +3,7 @@ fails the check that names it (and the report lists every failure, not only the 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import shutil
@@ -28,8 +29,10 @@ from tests.core.package_factory import (
     Files,
     append_raw,
     good_package,
+    payload_files,
     resign_sidecar,
     rezip,
+    write_bag,
     zero_deflate,
 )
 
@@ -142,6 +145,25 @@ def test_signature_made_with_another_key(package: Path, tmp_path: Path) -> None:
     report = verify_package(rezip(package, tmp_path / "c" / package.name, resign))
     assert failed(report) == {2}
     assert "签名" in messages(report, 2)
+
+
+def test_a_signature_that_happens_to_begin_with_mz_is_not_taken_for_a_program(tmp_path: Path) -> None:
+    """One package in 4 096 has a base64 signature beginning "MZ" (a Windows program's first bytes)."""
+    secret = hashlib.sha256(b"mz4074").digest()  # found by trying secrets until this package's signature did
+    package = write_bag(tmp_path / "carrier", payload_files(tmp_path, (1, 2, 3, 4)), secret=secret)
+    with zipfile.ZipFile(package) as z:
+        assert z.read(f"{NAME}/{layout.SIGNATURE}").startswith(b"MZ"), "the package changed: find another secret"
+    report = verify_package(package, public_key=public_key_pem(secret))
+    assert report.passed, [(c.number, c.failures) for c in report.failed]
+
+
+def test_a_program_in_place_of_the_signature_is_still_named(package: Path, tmp_path: Path) -> None:
+    def swap(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        i = _payload(members, layout.SIGNATURE)
+        members[i] = (members[i][0], b"MZ\x90\x00\x03" + bytes(200))
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, swap))
+    assert {2, 14} <= failed(report) and "Windows 可执行程序" in messages(report, 14)
 
 
 def test_a_forger_who_replaces_key_and_signature_is_caught_by_the_pinned_key(package: Path, tmp_path: Path) -> None:
