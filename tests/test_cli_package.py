@@ -68,10 +68,16 @@ def test_export_then_verify_with_form_and_report(station_dir: Path, tmp_path: Pa
     assert done.returncode == 0, done.stderr
     line = next(line for line in done.stdout.splitlines() if str(package) in line)
     assert digest in line and "2025 年度" in line and "赵敏" in line
+    done = sgz("station-key", "--out", str(usb), station=station_dir)  # for the subdistrict to register
+    assert done.returncode == 0, done.stderr
+    key = usb / "Z109-站点公钥.pem"
+    assert str(key) in done.stdout and "指纹" in done.stdout
     reports = tmp_path / "reports"
     reports.mkdir()
-    done = sgz("verify", str(package), "--form", str(usb / "Z109-2025-YJ01-登记表.pdf"), "--report", str(reports))
+    done = sgz("verify", str(package), "--form", str(usb / "Z109-2025-YJ01-登记表.pdf"), "--report", str(reports),
+               "--public-key", str(key))
     assert done.returncode == 0, done.stdout + done.stderr
+    assert "已与登记公钥核对" in done.stdout
     assert "15 项检查全部合格" in done.stdout and "真实性：合格" in done.stdout
     saved = json.loads((reports / "Z109-2025-YJ01-校验报告.json").read_text(encoding="utf-8"))
     assert saved["passed"] and saved["zip_sha256"] == digest

@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditFields</name>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="26"/>
+        <source>Package kind</source>
+        <translation>移交包类型</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="27"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="28"/>
+        <source>Written to</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="29"/>
+        <source>SHA-256 of the zip</source>
+        <translation>压缩包 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="30"/>
+        <source>SHA-256 of the tag manifest</source>
+        <translation>标签清单 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="31"/>
+        <source>Size of the zip (bytes)</source>
+        <translation>压缩包大小（字节）</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="32"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="33"/>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="34"/>
+        <source>Size of the records (bytes)</source>
+        <translation>档案大小（字节）</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="35"/>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="36"/>
+        <source>Exported by</source>
+        <translation>导出人</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="37"/>
+        <source>Reason for exporting anyway</source>
+        <translation>强制导出的理由</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="22"/>
+        <source>Handover package exported</source>
+        <translation>导出移交包</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="23"/>
+        <source>Station key saved</source>
+        <translation>导出站点公钥</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="24"/>
+        <source>Handover register</source>
+        <translation>移交记录</translation>
+    </message>
+</context>
+<context>
     <name>ExportHistory</name>
     <message>
         <location filename="../../sgz_desktop/ui/export_history.py" line="41"/>
@@ -74,22 +155,22 @@
         <translation>复制 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_history.py" line="80"/>
+        <location filename="../../sgz_desktop/ui/export_history.py" line="86"/>
         <source>%1 (not there now)</source>
         <translation>%1（现已不在）</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_history.py" line="82"/>
+        <location filename="../../sgz_desktop/ui/export_history.py" line="88"/>
         <source>Exported anyway: %1</source>
         <translation>强制导出：%1</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_history.py" line="110"/>
+        <location filename="../../sgz_desktop/ui/export_history.py" line="117"/>
         <source>%1 is not there any more (a USB drive unplugged, or the file moved). Plug the drive in again, or open the file on the Verify tab.</source>
         <translation>%1 不在原处（U 盘已拔出，或文件已移动）。请重新插入 U 盘，或在“校验移交包”页中选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_history.py" line="122"/>
+        <location filename="../../sgz_desktop/ui/export_history.py" line="129"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
@@ -97,34 +178,69 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="26"/>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="49"/>
         <source>Yearly Export</source>
         <translation>年度移交</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="35"/>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="58"/>
         <source>Once a year the station hands its archives to the subdistrict (Article 24): one zip with a BagIt bag of the year&apos;s finalised items and their files, the catalogue, the handover list and the registers, signed with the station&apos;s key. Beside it: its SHA-256 and a registration form for both sides to sign. A service project&apos;s cycle can be handed over the same way, with the project&apos;s items and registers.</source>
         <translation>站点每年向街道移交档案（第二十四条）：一个 zip 压缩包，内含 BagIt 包，装有本年度已归档的档案及其文件、归档文件目录、移交清单和各登记簿册，并用站点密钥签名。旁边附有它的 SHA-256 和供双方签字的登记表。服务项目的一个项目周期也可以同样移交，包内是该项目的档案和登记簿册。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="41"/>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="64"/>
         <source>Export a year or a project…</source>
         <translation>导出年度或项目…</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="46"/>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="66"/>
+        <source>Save the station&apos;s public key…</source>
+        <translation>导出站点公钥…</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="67"/>
+        <source>For the subdistrict to register once: it then checks every package&apos;s signature against this key.</source>
+        <translation>交街道登记一次：此后街道用它核对每个移交包的签名。</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="77"/>
         <source>Only the archivist (or the administrator) can export.</source>
         <translation>只有档案员（或管理员）可以导出。</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="52"/>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="83"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../sgz_desktop/ui/export_page.py" line="54"/>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="85"/>
         <source>Verify a package</source>
         <translation>校验移交包</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="96"/>
+        <source>Save the station&apos;s public key to</source>
+        <translation>站点公钥保存到</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="105"/>
+        <source>Station&apos;s public key</source>
+        <translation>站点公钥</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_page.py" line="106"/>
+        <source>Saved %1.
+
+Fingerprint: %2
+(the same as the 站点公钥指纹 on every registration form).
+
+Give it to the subdistrict to register once; when it verifies a package it chooses this file as the registered public key.</source>
+        <translation>已保存 %1。
+
+指纹：%2
+（与每份登记表上的“站点公钥指纹”相同）。
+
+请交街道登记一次；街道校验移交包时，选择此文件作为“登记的站点公钥”。</translation>
     </message>
 </context>
 <context>

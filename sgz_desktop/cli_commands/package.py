@@ -5,6 +5,7 @@ subdistrict).
     sgz export-project PROJECT_ID --out DIR [--override-reason TEXT] [--replace] [--quiet]
     sgz export-project --list
     sgz handovers
+    sgz station-key [--out DIR]
     sgz verify PACKAGE.zip [--public-key KEY.pem] [--form FORM.pdf | --expect-sha256 HASH] [--report DIR] [--quiet]
 
 ``verify`` opens no station and needs no login or keyring: it runs on the subdistrict's PC with only the
@@ -24,6 +25,7 @@ from ..core.package.export import ExportResult, export_project, export_year
 from ..core.package.history import list_exports
 from ..core.package.layout import human_size
 from ..core.package.report import VerifyReport
+from ..core.package.station_key import save_station_key, station_key
 from ..core.package.verify import verify_package
 from ..core.progress import Progress
 from ..core.reports.package import scope_text, write_verify_pdf
@@ -60,6 +62,13 @@ def register(sub: Subcommands) -> None:
                                    "压缩包 SHA-256、导出人和保存位置。")
     add_common(p)
     p.set_defaults(handler=handovers)
+
+    p = sub.add_parser("station-key", help="站点公钥：交街道登记，用于核对移交包的签名",
+                       description="显示站点公钥（PEM）及其指纹（与登记表上的“站点公钥指纹”相同）；"
+                                   "用 --out 保存为文件，交街道登记一次。街道校验时用 sgz verify --public-key 文件。")
+    add_common(p)
+    p.add_argument("--out", type=Path, metavar="DIR", help="把公钥保存到这个文件夹（如 U 盘）")
+    p.set_defaults(handler=show_station_key)
 
     p = sub.add_parser("verify", help="校验移交包（接收方，不需要数据库）",
                        description="按四性检测（真实性、完整性、可用性、安全性）的 15 项规则校验移交包；"
@@ -132,6 +141,18 @@ def handovers(ctx: Context) -> int:
     for line in table(rows):
         ctx.print(line)
     ctx.print(f"共 {len(records)} 次导出" if records else "还没有导出过移交包。")
+    return 0
+
+
+def show_station_key(ctx: Context) -> int:
+    st, actor = ctx.station(), ctx.login()
+    key = station_key(st, actor)
+    if ctx.args.out is not None:
+        path = save_station_key(st, actor, ctx.args.out)
+        ctx.print(f"已保存站点公钥：{path}")
+    else:
+        ctx.print(key.pem.decode("ascii").rstrip("\n"))
+    ctx.print(f"指纹：{key.fingerprint}（与登记表上的“站点公钥指纹”相同）")
     return 0
 
 

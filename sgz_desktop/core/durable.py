@@ -192,3 +192,17 @@ def copy_durably(source: BinaryIO, target: Path, *, block: int = BLOCK, sync: bo
         raise
     out.close(sync=sync)
     return digest.hexdigest(), out.size
+
+
+def write_small_file(path: Path, data: bytes) -> None:
+    """A few bytes (a ``.sha256``, a key) written whole or not at all: under a temporary name, flushed to the
+    disk, then renamed, so a crash leaves either the old file or the new one."""
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -6,14 +6,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from ..core.errors import SgzError
+from ..core.package.station_key import save_station_key, station_key
 from ..core.roles import Actor, Permission
 from ..core.station import Station
+from . import audit_page, dialogs
 from .export_history import ExportHistory
 from .export_wizard import ExportWizard
 from .verify_page import VerifyPage
+
+# What the audit log shows for this area's events (the audit page falls back to the raw action name).
+audit_page.ACTIONS.setdefault("export_year", QT_TRANSLATE_NOOP("AuditPage", "Handover package exported"))
+audit_page.ACTIONS.setdefault("export_public_key", QT_TRANSLATE_NOOP("AuditPage", "Station key saved"))
+audit_page.TABLES.setdefault("package_export", QT_TRANSLATE_NOOP("AuditPage", "Handover register"))
+for _key, _label in {
+    "scope_kind": QT_TRANSLATE_NOOP("AuditFields", "Package kind"),
+    "scope_label": QT_TRANSLATE_NOOP("AuditFields", "Scope"),
+    "zip_path": QT_TRANSLATE_NOOP("AuditFields", "Written to"),
+    "zip_sha256": QT_TRANSLATE_NOOP("AuditFields", "SHA-256 of the zip"),
+    "tagmanifest_sha256": QT_TRANSLATE_NOOP("AuditFields", "SHA-256 of the tag manifest"),
+    "zip_bytes": QT_TRANSLATE_NOOP("AuditFields", "Size of the zip (bytes)"),
+    "items": QT_TRANSLATE_NOOP("AuditFields", "Items"),
+    "files": QT_TRANSLATE_NOOP("AuditFields", "Files"),
+    "record_bytes": QT_TRANSLATE_NOOP("AuditFields", "Size of the records (bytes)"),
+    "exported_at": QT_TRANSLATE_NOOP("AuditFields", "Exported at"),
+    "exported_by": QT_TRANSLATE_NOOP("AuditFields", "Exported by"),
+    "override_reason": QT_TRANSLATE_NOOP("AuditFields", "Reason for exporting anyway"),
+}.items():
+    audit_page.FIELDS.setdefault(_key, _label)  # another area may have named a shared key already
 
 
 class ExportPage(QWidget):
@@ -40,9 +63,17 @@ class ExportPage(QWidget):
         inner.addWidget(text)
         self.start = QPushButton(self.tr("Export a year or a project…"))
         self.start.clicked.connect(self.open_wizard)
+        self.save_key = QPushButton(self.tr("Save the station's public key…"))
+        self.save_key.setToolTip(self.tr("For the subdistrict to register once: it then checks every package's "
+                                         "signature against this key."))
+        self.save_key.clicked.connect(self.save_station_key)
         allowed = actor.can(Permission.EXPORT_YEAR)
-        self.start.setEnabled(allowed)
-        inner.addWidget(self.start, alignment=Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        for button in (self.start, self.save_key):
+            button.setEnabled(allowed)
+            row.addWidget(button)
+        row.addStretch()
+        inner.addLayout(row)
         note = QLabel(self.tr("Only the archivist (or the administrator) can export.") if not allowed else "")
         note.setObjectName("hintLabel")
         note.setVisible(not allowed)
@@ -60,6 +91,22 @@ class ExportPage(QWidget):
         self.wizard.finished.connect(lambda _result: self.history.refresh())
         self.wizard.show()
         return self.wizard
+
+    def save_station_key(self) -> Path | None:
+        folder = dialogs.ask_directory(self, self.tr("Save the station's public key to"))
+        if folder is None:
+            return None
+        try:
+            path = save_station_key(self.st, self.actor, folder)
+        except SgzError as err:
+            dialogs.show_error(self, err)
+            return None
+        fingerprint = station_key(self.st, self.actor).fingerprint
+        dialogs.show_info(self, self.tr("Station's public key"), self.tr(
+            "Saved %1.\n\nFingerprint: %2\n(the same as the 站点公钥指纹 on every registration form).\n\nGive it to "
+            "the subdistrict to register once; when it verifies a package it chooses this file as the registered "
+            "public key.").replace("%1", str(path)).replace("%2", fingerprint))
+        return path
 
     def verify_exported(self, package: Path, form: Path | None) -> None:
         """A package from the register, checked where it lies (with its form, when that is beside it)."""

@@ -90,3 +90,31 @@ def test_a_package_whose_drive_is_gone_says_so(qtbot, zh, shown, station: Statio
     page.show()
     assert history.table.rowCount() == 2 and history.table.item(1, 7).text() == str(usb)
     assert history.print_button.isEnabled() and history.verify_button.isEnabled()
+
+
+def test_the_station_key_is_saved_for_the_subdistrict(qtbot, zh, shown, station: Station, admin: Actor,  # type: ignore[no-untyped-def]
+                                                      keeper: Actor, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from sgz_desktop.core.package.station_key import station_key
+    from sgz_desktop.ui import dialogs
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(dialogs, "ask_directory", lambda parent, title: usb)
+    page = ExportPage(station, keeper)
+    qtbot.addWidget(page)
+    assert page.save_key.isEnabled()
+    page.save_key.click()
+    key_file = usb / "Z109-站点公钥.pem"
+    assert key_file.read_bytes() == station_key(station, keeper).pem
+    assert str(key_file) in shown.infos[0] and station_key(station, keeper).fingerprint in shown.infos[0]
+    assert "登记表" in shown.infos[0]
+    other = ExportPage(station, social_worker(station, admin))
+    qtbot.addWidget(other)
+    assert not other.save_key.isEnabled()
+    from sgz_desktop.ui.audit_page import action_label, field_label, table_label
+
+    assert (action_label("export_public_key"), action_label("export_year")) == ("导出站点公钥", "导出移交包")
+    assert table_label("package_export") == "移交记录"
+    assert field_label("zip_sha256", "package_export") == "压缩包 SHA-256"
+

@@ -23,7 +23,7 @@ from ... import __version__
 from ..attachments import FileAttachmentStore, attachment_store
 from ..audit import record_event
 from ..crypto import public_key_pem, signing_key
-from ..durable import DurableFile
+from ..durable import DurableFile, write_small_file
 from ..errors import IntegrityFailure, Problem, ValidationError
 from ..profile import Profile, get_profile
 from ..progress import Progress, quiet
@@ -88,18 +88,6 @@ def _refuse_or_override(pre: PreCheck, reason: str | None) -> tuple[str, ...]:
 
 def _open_in(scope: Scope) -> str:
     return f"{scope.year} 年" if not scope.is_project else scope.short
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def export_year(st: Station, actor: Actor, year: int, out_dir: Path, *, override_reason: str | None = None,
@@ -173,7 +161,7 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
         os.replace(tmp, zip_path)
     finally:
         tmp.unlink(missing_ok=True)
-    _write_atomic(sidecar, f"{bag.zip_sha256}  {zip_path.name}\n".encode())
+    write_small_file(sidecar, f"{bag.zip_sha256}  {zip_path.name}\n".encode())
     fingerprint = key_fingerprint(public_key_pem(secret))
     from ..reports.package import group_row
 
