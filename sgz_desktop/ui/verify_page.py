@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.package.layout import form_name
 from ..core.package.report import VerifyReport
 from ..core.package.verify import verify_package
 from ..core.progress import Cancelled, Progress
@@ -38,6 +39,7 @@ class VerifyPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: VerifyReport | None = None
+        self._auto_form = ""  # the form filled in from beside the package, not chosen by the user
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.package = self._path_row(form, self.tr("Package (.zip):"), self.tr("Zip files (*.zip)"))
@@ -97,13 +99,24 @@ class VerifyPage(QWidget):
         """Verify ``package`` (and compare it with ``form``) as if the user had chosen them."""
         self.package.setText(str(package))
         self.form.setText("" if form is None else str(form))
+        self._auto_form = ""
         self.run()
+
+    def _form_beside(self, package: Path) -> None:
+        """The registration form lying beside the package (``…-登记表.pdf``, as the exporter writes it) is used
+        when no other form was chosen; one filled in this way follows the package when another is opened."""
+        if self.form.text().strip() not in ("", self._auto_form):
+            return  # chosen by the user
+        beside = package.with_name(form_name(package.stem))
+        self._auto_form = str(beside) if beside.is_file() else ""
+        self.form.setText(self._auto_form)
 
     def run(self) -> None:
         package = self._optional(self.package)
         if package is None or not package.is_file():
             dialogs.show_error(self, self.tr("Choose the package (.zip) to verify."))
             return
+        self._form_beside(package)
         key, form = self._optional(self.key), self._optional(self.form)
         for path in (key, form):
             if path is not None and not path.is_file():

@@ -118,3 +118,31 @@ def test_the_station_key_is_saved_for_the_subdistrict(qtbot, zh, shown, station:
     assert table_label("package_export") == "移交记录"
     assert field_label("zip_sha256", "package_export") == "压缩包 SHA-256"
 
+
+
+def test_the_form_beside_a_package_is_used_and_follows_the_package(qtbot, zh, station: Station,  # type: ignore[no-untyped-def]
+                                                                  keeper: Actor, tmp_path: Path) -> None:
+    from sgz_desktop.ui.verify_page import VerifyPage
+
+    first = export_year(station, keeper, 2025, _folder(tmp_path, "first"))
+    station.clock.advance(days=1)  # type: ignore[attr-defined]
+    second = export_year(station, keeper, 2025, _folder(tmp_path, "second"))
+    assert first.zip_sha256 != second.zip_sha256
+    page = VerifyPage()
+    qtbot.addWidget(page)
+    page.package.setText(str(first.zip_path))
+    page.run()
+    assert page.form.text() == str(first.form_path) and page.report is not None and page.report.passed
+    page.package.setText(str(second.zip_path))  # another package: its own form, not the first one's
+    page.run()
+    assert page.form.text() == str(second.form_path) and page.report.passed
+    page.form.setText(str(first.form_path))  # a form the user chose stays, and is compared
+    page.run()
+    assert page.form.text() == str(first.form_path) and not page.report.passed
+    assert "登记表" in "\n".join(page.report.check(1).failures)
+
+
+def _folder(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    path.mkdir()
+    return path
