@@ -38,9 +38,10 @@ def folder(tmp_path: Path, name: str) -> Path:
 
 def test_the_saved_key_is_the_packages_key_and_pins_its_signature(station: Station, keeper: Actor,
                                                                   tmp_path: Path) -> None:
-    key_file = save_station_key(station, keeper, folder(tmp_path, "usb"))
+    usb = folder(tmp_path, "usb")
+    result = export_year(station, keeper, YEAR, usb)
+    key_file = save_station_key(station, keeper, usb)  # beside the first package, as handed over
     assert key_file.name == "Z109-站点公钥.pem" and key_file.read_bytes().startswith(b"-----BEGIN PUBLIC KEY-----")
-    result = export_year(station, keeper, YEAR, folder(tmp_path, "out"))
     with zipfile.ZipFile(result.zip_path) as z:
         assert z.read(f"{result.identifier}/{layout.PUBLIC_KEY}") == key_file.read_bytes()
     fingerprint = station_key(station, keeper).fingerprint
@@ -49,6 +50,9 @@ def test_the_saved_key_is_the_packages_key_and_pins_its_signature(station: Stati
     assert fingerprint.replace(" ", "") in form_text.replace(" ", "")
     report = verify_package(result.zip_path, public_key=key_file)
     assert report.passed and report.summary.pinned_key
+    assert not report.check(15).notes  # the key is expected on the carrier, not an "other file"
+    (usb / "readme.txt").write_text("x", encoding="utf-8")
+    assert "readme.txt" in "".join(verify_package(result.zip_path).check(15).notes)
     with station.read() as s:
         summaries = list(s.scalars(select(AuditEntry.summary).where(AuditEntry.action == "export_public_key")))
     assert summaries == [f"导出站点公钥 Z109-站点公钥.pem，指纹 {fingerprint}"]

@@ -86,6 +86,11 @@ def form_name(name: str) -> str:
     return f"{name}-登记表.pdf"
 
 
+def key_file_name(fonds: str) -> str:
+    """The station's public key as saved for the subdistrict to register (``station_key``)."""
+    return f"{fonds}-站点公钥.pem"
+
+
 def record_folder(category: str, retention: str, danghao: str) -> str:
     return f"{RECORDS}{category}/{retention}/{danghao}/"
 

@@ -17,6 +17,7 @@ from ..errors import Problem, ValidationError
 from ..profile import get_profile
 from ..roles import Actor, Permission, require
 from ..station import Station
+from .layout import key_file_name
 from .verify import key_fingerprint
 
 
@@ -30,10 +31,6 @@ def station_key(st: Station, actor: Actor) -> StationKey:
     require(actor, Permission.EXPORT_YEAR)
     pem = public_key_pem(st.secret())
     return StationKey(pem, key_fingerprint(pem))
-
-
-def key_file_name(fonds: str) -> str:
-    return f"{fonds}-站点公钥.pem"
 
 
 def save_station_key(st: Station, actor: Actor, out_dir: Path) -> Path:

@@ -382,7 +382,9 @@ def _check_carrier(bag: Bag, found: Findings, trusted: bool) -> None:
         return
     folder = bag.zip_path.parent
     name = bag.zip_path.name
-    expected = {name, name + ".sha256", layout.form_name(bag.zip_path.stem)}
+    # The station's public key may travel beside its first package, for the subdistrict to register.
+    expected = {name, name + ".sha256", layout.form_name(bag.zip_path.stem),
+                layout.key_file_name(bag.info_value("Fonds-Number"))}
     others = []
     try:
         siblings = list(folder.iterdir())
