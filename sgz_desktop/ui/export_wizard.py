@@ -158,7 +158,7 @@ class YearPage(QWizardPage):
         self.summary.setText(text)
         self.groups.setRowCount(len(c.groups))
         for r, g in enumerate(c.groups):
-            name = f"{g.category_name}（{g.category}）" + (f" · {g.year}" if g.year else "")
+            name = " · ".join(part for part in (f"{g.category_name}（{g.category}）", g.org, str(g.year or "")) if part)
             values = [name, RETENTION_LABELS.get(g.retention, g.retention),
                       f"{g.items:,}", f"{g.files:,}", f"{g.pages:,}", human_size(g.bytes)]
             for col, text in enumerate(values):

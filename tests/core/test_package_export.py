@@ -5,10 +5,12 @@ the export unless the archivist overrides with a recorded reason."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from sgz_desktop import __version__
@@ -172,3 +174,18 @@ def test_an_existing_package_is_not_overwritten_unless_asked(station: Station, k
 
 def test_the_staff_area_registers_its_section() -> None:
     assert "staff" in [s.key for s in sections()]
+
+
+def test_each_run_of_item_numbers_has_its_own_line(station: Station, keeper: Actor, tmp_path: Path) -> None:
+    """件号 run per 门类, 保管期限 and 机构: two 机构 in one 门类 and 保管期限 are two lines, each range as long as
+    its count (one line "0001–0003" for 4 items would not add up on the form both sides sign)."""
+    src = tmp_path / "fw"
+    src.mkdir()
+    finalised(station, keeper, keeper, src, item("社区服务活动记录", dt.date(YEAR, 5, 1), org_code="FW"))
+    result = export_year(station, keeper, YEAR, out(tmp_path))
+    with zipfile.ZipFile(result.zip_path) as z:
+        listing = json.loads(z.read(f"{result.identifier}/{layout.HANDOVER_JSON}"))
+    lines = [(g["门类"], g["保管期限"], g["机构"], g["件号起止"], g["件数"]) for g in listing["分类统计"]]
+    assert lines == [("WS", "Y", "BGS", [1, 1], 1), ("WS", "D30", "BGS", [1, 3], 3), ("WS", "D30", "FW", [1, 1], 1)]
+    form = "".join(page.extract_text() for page in PdfReader(result.form_path).pages)
+    assert "BGS 0001–0003" in form and "FW 0001–0001" in form

@@ -86,6 +86,7 @@ class GroupCount:
     first_number: int
     last_number: int
     year: int | None = None  # a project package counts each archival year on its own line
+    org: str = ""  # 机构（问题）代码: 件号 run per 门类, 年度, 保管期限 and 机构, so each has its own line
 
 
 @dataclass(frozen=True)
@@ -159,15 +160,15 @@ def iter_items(st: Station, scope: Scope | int, *, chunk: int = 500) -> Iterator
 
 
 class GroupTally:
-    """Counts per (门类, 保管期限) — a project package's also per 年度, since its 件号 restart each year —
-    added up one item at a time."""
+    """Counts per (门类, 保管期限, 机构) — a project package's also per 年度, since its 件号 restart each year —
+    added up one item at a time. Each line is one run of 件号, so its 件号起止 agree with its 件数."""
 
     def __init__(self, *, by_year: bool = False) -> None:
         self.by_year = by_year
-        self._groups: dict[tuple[str, str, int], list[Any]] = {}
+        self._groups: dict[tuple[str, str, str, int], list[Any]] = {}
 
     def add(self, item: PackageItem) -> None:
-        key = (item.category, item.retention, item.year if self.by_year else 0)
+        key = (item.category, item.retention, item.org, item.year if self.by_year else 0)
         g = self._groups.get(key)
         if g is None:
             self._groups[key] = [item.category_name, 1, len(item.files), item.bytes, item.pages, item.item_number,
@@ -182,13 +183,14 @@ class GroupTally:
 
     def counts(self) -> tuple[GroupCount, ...]:
         order = {"Y": 0, "D30": 1, "D10": 2}
-        return tuple(GroupCount(cat, name, ret, n, files, size, pages, first, last, year if self.by_year else None)
-                     for (cat, ret, year), (name, n, files, size, pages, first, last)
-                     in sorted(self._groups.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 9), kv[0][2])))
+        return tuple(GroupCount(cat, name, ret, n, files, size, pages, first, last, year if self.by_year else None, org)
+                     for (cat, ret, org, year), (name, n, files, size, pages, first, last)
+                     in sorted(self._groups.items(),
+                               key=lambda kv: (kv[0][0], order.get(kv[0][1], 9), kv[0][3], kv[0][2])))
 
 
 def group_counts(items: Iterable[PackageItem], *, by_year: bool = False) -> tuple[GroupCount, ...]:
-    """Counts per (门类, 保管期限); a project package also per 年度, since its 件号 restart each year."""
+    """Counts per (门类, 保管期限, 机构); a project package also per 年度, since its 件号 restart each year."""
     tally = GroupTally(by_year=by_year)
     for item in items:
         tally.add(item)

@@ -171,7 +171,7 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
         tagmanifest_sha256=bag.tagmanifest_sha256, items=pre.items, files=pre.files, record_bytes=pre.bytes,
         pages=pre.pages, key_fingerprint=fingerprint, exported_at=now, exported_by=actor.display_name,
         group_rows=[group_row(g.category, g.category_name, g.retention, g.first_number, g.last_number, g.items, g.files,
-                              g.pages, g.bytes, g.year) for g in pre.groups])
+                              g.pages, g.bytes, g.year, g.org) for g in pre.groups])
     what = (f"导出 {scope.year} 年度移交包" if not scope.is_project
             else f"导出{scope.short}（{scope.period_text}）移交包")
     summary = f"{what} {zip_path.name}：{pre.items} 件，SHA-256 {bag.zip_sha256[:16]}…"

@@ -109,12 +109,13 @@ def handover_files(work: Path, station: str, recipient: str, scope: Scope | int,
     folder = work / "handover"
     folder.mkdir()
     rows = [group_row(g.category, g.category_name, g.retention, g.first_number, g.last_number, g.items, g.files,
-                      g.pages, g.bytes, g.year) for g in pre.groups]
+                      g.pages, g.bytes, g.year, g.org) for g in pre.groups]
     totals = ["合计", "", "", pre.items, pre.files, pre.pages, layout.human_size(pre.bytes)]
     listing = {
         "移交单位": station, "接收单位": recipient, **scope.json_fields(), "移交包编号": identifier,
         "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes, "页数": pre.pages,
-        "分类统计": [{"门类": g.category, "门类名称": g.category_name, "保管期限": g.retention, "件数": g.items,
+        "分类统计": [{"门类": g.category, "门类名称": g.category_name, "保管期限": g.retention, "机构": g.org,
+                  "件数": g.items,
                   "文件数": g.files, "字节数": g.bytes, "页数": g.pages,
                   "件号起止": [g.first_number, g.last_number], **({"年度": g.year} if g.year else {})}
                  for g in pre.groups],

@@ -118,9 +118,11 @@ def write_handover_pdf(out: Path, station: str, recipient: str, scope: Scope, id
 
 
 def group_row(category: str, category_name: str, retention: str, first: int, last: int, items: int, files: int,
-              pages: int, size: int, year: int | None = None) -> list[object]:
-    """A line of the per-group counts; a project package names the year, since 件号 restart each year."""
-    numbers = f"{first:04d}–{last:04d}" if year is None else f"{year} 年 {first:04d}–{last:04d}"
+              pages: int, size: int, year: int | None = None, org: str = "") -> list[object]:
+    """A line of the per-group counts. 件号 run per 机构 (and restart each year, which a project package names),
+    so the range carries them: "BGS 0001–0557", "2024 年 FW 0001–0012"."""
+    numbers = " ".join(part for part in (f"{year} 年" if year is not None else "", org,
+                                         f"{first:04d}–{last:04d}") if part)
     return [f"{category_name}（{category}）", RETENTION_LABELS.get(retention, retention), numbers,
             items, files, pages, human_size(size)]
 
