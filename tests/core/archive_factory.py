@@ -74,3 +74,10 @@ def keeper_of_a_year(st: Station, admin: Actor, folder: Path, year: int, items: 
     for n in range(items):
         finalised(st, keeper, keeper, folder, item(f"关于第{n}次走访的通知", dt.date(year, month, 1 + n)))
     return keeper
+
+
+def empty_folder(parent: Path, name: str) -> Path:
+    """A new, empty folder: where an export goes (a USB drive's, as the user would choose)."""
+    path = parent / name
+    path.mkdir()
+    return path

@@ -23,7 +23,7 @@ from sgz_desktop.core.package.scope import Scope
 from sgz_desktop.core.progress import Cancelled, Progress
 from sgz_desktop.core.roles import Actor
 from sgz_desktop.core.station import Station
-from tests.core.archive_factory import filed, item, keeper_of_a_year, social_worker
+from tests.core.archive_factory import empty_folder, filed, item, keeper_of_a_year, social_worker
 
 YEAR = 2025
 
@@ -33,18 +33,12 @@ def keeper(station: Station, admin: Actor, tmp_path: Path) -> Actor:
     return keeper_of_a_year(station, admin, tmp_path / "src", YEAR, items=2)
 
 
-def folder(tmp_path: Path, name: str) -> Path:
-    path = tmp_path / name
-    path.mkdir()
-    return path
-
-
 def test_each_export_is_recorded_with_its_hashes_newest_first(station: Station, admin: Actor, keeper: Actor,
                                                               tmp_path: Path) -> None:
     assert list_exports(station, keeper) == []
-    first = export_year(station, keeper, YEAR, folder(tmp_path, "usb"))
+    first = export_year(station, keeper, YEAR, empty_folder(tmp_path, "usb"))
     station.clock.advance(days=1)  # type: ignore[attr-defined]
-    second = export_year(station, keeper, YEAR, folder(tmp_path, "copy"))
+    second = export_year(station, keeper, YEAR, empty_folder(tmp_path, "copy"))
     records = list_exports(station, social_worker(station, admin))  # anyone who may look at the station
     assert [r.zip_path for r in records] == [second.zip_path, first.zip_path]
     latest = records[0]
@@ -62,21 +56,22 @@ def test_each_export_is_recorded_with_its_hashes_newest_first(station: Station, 
 
 def test_an_override_keeps_its_reason_and_a_refused_or_cancelled_export_records_nothing(
         station: Station, keeper: Actor, tmp_path: Path) -> None:
-    src = folder(tmp_path, "drafts")
+    src = empty_folder(tmp_path, "drafts")
     filed(station, keeper, src, item("还没归档的会议纪要", dt.date(YEAR, 9, 9)))
     with pytest.raises(ValidationError):
-        export_year(station, keeper, YEAR, folder(tmp_path, "refused"))
+        export_year(station, keeper, YEAR, empty_folder(tmp_path, "refused"))
     progress = Progress(lambda done, total, text: progress.cancel() if done > 0 else None)
     with pytest.raises(Cancelled):
-        export_year(station, keeper, YEAR, folder(tmp_path, "cancelled"), override_reason="先交", progress=progress)
+        export_year(station, keeper, YEAR, empty_folder(tmp_path, "cancelled"), override_reason="先交",
+                    progress=progress)
     assert list_exports(station, keeper) == []
-    export_year(station, keeper, YEAR, folder(tmp_path, "usb"), override_reason="街道要求本周移交，草稿下次补交")
+    export_year(station, keeper, YEAR, empty_folder(tmp_path, "usb"), override_reason="街道要求本周移交，草稿下次补交")
     [record] = list_exports(station, keeper)
     assert record.override_reason == "街道要求本周移交，草稿下次补交"
 
 
 def test_the_register_is_append_only(station: Station, keeper: Actor, tmp_path: Path) -> None:
-    export_year(station, keeper, YEAR, folder(tmp_path, "usb"))
+    export_year(station, keeper, YEAR, empty_folder(tmp_path, "usb"))
     for statement in ("UPDATE package_export SET zip_sha256 = 'forged'", "DELETE FROM package_export"):
         with pytest.raises(IntegrityError, match="移交记录只能追加"), station.engine.begin() as conn:
             conn.execute(text(statement))
@@ -96,5 +91,5 @@ def test_migration_0008_adds_the_register_and_matches_the_model(station: Station
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert [d for d in diff if "package_export" in repr(d)] == []
-    export_year(station, keeper, YEAR, folder(tmp_path, "usb"))
+    export_year(station, keeper, YEAR, empty_folder(tmp_path, "usb"))
     assert len(list_exports(station, keeper)) == 1

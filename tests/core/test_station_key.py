@@ -19,7 +19,7 @@ from sgz_desktop.core.package.station_key import save_station_key, station_key
 from sgz_desktop.core.package.verify import verify_package
 from sgz_desktop.core.roles import Actor
 from sgz_desktop.core.station import Station
-from tests.core.archive_factory import keeper_of_a_year, social_worker
+from tests.core.archive_factory import empty_folder, keeper_of_a_year, social_worker
 from tests.core.package_factory import good_package
 
 YEAR = 2025
@@ -30,15 +30,9 @@ def keeper(station: Station, admin: Actor, tmp_path: Path) -> Actor:
     return keeper_of_a_year(station, admin, tmp_path / "src", YEAR, items=2)
 
 
-def folder(tmp_path: Path, name: str) -> Path:
-    path = tmp_path / name
-    path.mkdir()
-    return path
-
-
 def test_the_saved_key_is_the_packages_key_and_pins_its_signature(station: Station, keeper: Actor,
                                                                   tmp_path: Path) -> None:
-    usb = folder(tmp_path, "usb")
+    usb = empty_folder(tmp_path, "usb")
     result = export_year(station, keeper, YEAR, usb)
     key_file = save_station_key(station, keeper, usb)  # beside the first package, as handed over
     assert key_file.name == "Z109-站点公钥.pem" and key_file.read_bytes().startswith(b"-----BEGIN PUBLIC KEY-----")
@@ -60,8 +54,8 @@ def test_the_saved_key_is_the_packages_key_and_pins_its_signature(station: Stati
 
 def test_another_stations_package_fails_against_the_registered_key(station: Station, keeper: Actor,
                                                                    tmp_path: Path) -> None:
-    key_file = save_station_key(station, keeper, folder(tmp_path, "usb"))
-    other = good_package(folder(tmp_path, "other"))  # signed with a key of its own
+    key_file = save_station_key(station, keeper, empty_folder(tmp_path, "usb"))
+    other = good_package(empty_folder(tmp_path, "other"))  # signed with a key of its own
     assert verify_package(other).passed
     report = verify_package(other, public_key=key_file)
     [signature] = [c for c in report.checks if c.number == 2]
@@ -71,7 +65,7 @@ def test_another_stations_package_fails_against_the_registered_key(station: Stat
 def test_only_those_who_may_export_save_the_key_and_the_folder_must_exist(station: Station, admin: Actor,
                                                                           keeper: Actor, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
-        save_station_key(station, social_worker(station, admin), folder(tmp_path, "usb"))
+        save_station_key(station, social_worker(station, admin), empty_folder(tmp_path, "usb"))
     with pytest.raises(ValidationError, match="不存在"):
         save_station_key(station, keeper, tmp_path / "no-such-drive")
     assert not (tmp_path / "usb" / "Z109-站点公钥.pem").exists()

@@ -17,7 +17,7 @@ from sgz_desktop.core.roles import Actor
 from sgz_desktop.core.station import Station
 from sgz_desktop.ui import pdf_preview
 from sgz_desktop.ui.export_page import ExportPage
-from tests.core.archive_factory import keeper_of_a_year, social_worker
+from tests.core.archive_factory import empty_folder, keeper_of_a_year, social_worker
 
 SHOTS = Path(os.environ.get("SGZ_SHOTS", "/tmp/shots"))
 
@@ -124,9 +124,9 @@ def test_the_form_beside_a_package_is_used_and_follows_the_package(qtbot, zh, st
                                                                   keeper: Actor, tmp_path: Path) -> None:
     from sgz_desktop.ui.verify_page import VerifyPage
 
-    first = export_year(station, keeper, 2025, _folder(tmp_path, "first"))
+    first = export_year(station, keeper, 2025, empty_folder(tmp_path, "first"))
     station.clock.advance(days=1)  # type: ignore[attr-defined]
-    second = export_year(station, keeper, 2025, _folder(tmp_path, "second"))
+    second = export_year(station, keeper, 2025, empty_folder(tmp_path, "second"))
     assert first.zip_sha256 != second.zip_sha256
     page = VerifyPage()
     qtbot.addWidget(page)
@@ -140,9 +140,3 @@ def test_the_form_beside_a_package_is_used_and_follows_the_package(qtbot, zh, st
     page.run()
     assert page.form.text() == str(first.form_path) and not page.report.passed
     assert "登记表" in "\n".join(page.report.check(1).failures)
-
-
-def _folder(tmp_path: Path, name: str) -> Path:
-    path = tmp_path / name
-    path.mkdir()
-    return path
