@@ -98,8 +98,8 @@ class VerifyPage(QWidget):
     def check(self, package: Path, form: Path | None = None) -> None:
         """Verify ``package`` (and compare it with ``form``) as if the user had chosen them."""
         self.package.setText(str(package))
-        self.form.setText("" if form is None else str(form))
-        self._auto_form = ""
+        self._auto_form = "" if form is None else str(form)  # the one beside it: follows the next package
+        self.form.setText(self._auto_form)
         self.run()
 
     def _form_beside(self, package: Path) -> None:
