@@ -189,3 +189,26 @@ def test_each_run_of_item_numbers_has_its_own_line(station: Station, keeper: Act
     assert lines == [("WS", "Y", "BGS", [1, 1], 1), ("WS", "D30", "BGS", [1, 3], 3), ("WS", "D30", "FW", [1, 1], 1)]
     form = "".join(page.extract_text() for page in PdfReader(result.form_path).pages)
     assert "BGS 0001–0003" in form and "FW 0001–0001" in form
+
+
+def test_the_self_check_reads_no_item_metadata_back_from_the_disk(station: Station, keeper: Actor, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The zip goes to the disk past the cache: reading each item's metadata back would cost a disk read per
+    item. The writer hands the self-check each metadata as it lies in the zip instead."""
+    from sgz_desktop.core.package import zipread
+
+    reads: list[tuple[int, int]] = []
+    real = zipread.ZipBytes.read_at
+
+    def read_at(self: zipread.ZipBytes, offset: int, n: int) -> bytes:
+        reads.append((offset, n))
+        return real(self, offset, n)
+
+    monkeypatch.setattr(zipread.ZipBytes, "read_at", read_at)
+    result = export_year(station, keeper, YEAR, out(tmp_path))
+    with zipfile.ZipFile(result.zip_path) as z:
+        metadata = [(i.header_offset, i.header_offset + 30 + len(i.filename.encode()) + i.compress_size)
+                    for i in z.infolist() if i.filename.endswith("/" + layout.METADATA)]
+    assert len(metadata) == result.items
+    assert not [r for r in reads for start, end in metadata if start <= r[0] < end]
+    assert verify_package(result.zip_path).passed

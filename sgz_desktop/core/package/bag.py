@@ -24,7 +24,6 @@ class BagResult:
     tagmanifest_sha256: str
     payload_bytes: int
     payload_files: int
-    manifest: Mapping[str, str]  # data/... → sha256
 
 
 def _clean(value: str) -> str:
@@ -45,8 +44,16 @@ class BagWriter:
         return f"{self.top}/{rel}"
 
     def _tag(self, rel: str, data: bytes) -> None:
+        if rel in self._tags:
+            raise ValueError(f"duplicate bag member {rel!r}")
         entry = self._zip.add_bytes(self._name(rel), data, deflate=True)
         self._tags[rel] = entry.sha256
+
+    def _new_payload(self, rel: str) -> None:
+        if not rel.startswith("data/"):
+            raise ValueError(rel)
+        if rel in self._payload:
+            raise ValueError(f"duplicate bag member {rel!r}")
 
     def _payload_entry(self, rel: str, entry: Entry) -> Entry:
         self._payload[rel] = entry.sha256
@@ -55,22 +62,22 @@ class BagWriter:
 
     def add_bytes(self, rel: str, data: bytes) -> Entry:
         """A generated payload file (metadata, catalogue, registers): deflated if it is text."""
-        if not rel.startswith("data/"):
-            raise ValueError(rel)
+        self._new_payload(rel)
         deflate = not rel.lower().endswith(layout.STORED_EXTENSIONS)
         return self._payload_entry(rel, self._zip.add_bytes(self._name(rel), data, deflate=deflate))
 
     def add_file(self, rel: str, source: Path, on_bytes: Callable[[int], None] | None = None) -> Entry:
-        """A payload file streamed from disk, stored; hashed as it is written (its ``sha256`` comes from
-        ``settle()``)."""
-        if not rel.startswith("data/"):
-            raise ValueError(rel)
-        return self._payload_entry(rel, self._zip.add_file(self._name(rel), source, on_bytes=on_bytes))
+        """A payload file streamed from disk (an archived file, stored; a generated catalogue or register,
+        deflated if it is text), hashed as it is written (its ``sha256`` comes from ``settle()``)."""
+        self._new_payload(rel)
+        deflate = not rel.lower().endswith(layout.STORED_EXTENSIONS)
+        return self._payload_entry(rel, self._zip.add_file(self._name(rel), source, on_bytes=on_bytes,
+                                                           deflate=deflate))
 
     def settle(self) -> dict[str, str]:
         """The SHA-256 of every file streamed so far, by its path in the bag (``data/...``)."""
         settled = {name.removeprefix(f"{self.top}/"): sha for name, sha in self._zip.settle().items()}
-        self._payload.update(settled)
+        self._payload.update(settled)  # the keys stay the callers' own strings: one copy of each path
         return settled
 
     @property
@@ -97,8 +104,7 @@ class BagWriter:
         signature = base64.b64encode(sign(tagmanifest)) + b"\n"
         self._zip.add_bytes(self._name(layout.SIGNATURE), signature, deflate=False)
         zip_sha = self._zip.close()
-        return BagResult(zip_sha, hashlib.sha256(tagmanifest).hexdigest(), self._bytes, len(self._payload),
-                         dict(self._payload))
+        return BagResult(zip_sha, hashlib.sha256(tagmanifest).hexdigest(), self._bytes, len(self._payload))
 
     def abort(self) -> None:
         self._zip.abort()

@@ -150,7 +150,8 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
             raise
     try:
         progress.report(pre.bytes, pre.bytes, "正在自检移交包")
-        report = verify_package(tmp, public_key=public_key_pem(secret), trusted=_HandOver(entries), now=lambda: now)
+        report = verify_package(tmp, public_key=public_key_pem(secret), trusted=_HandOver(name, entries),
+                                now=lambda: now)
         del entries
         problems = [f"检查 {c.number}：{f}" for c in report.checks if not c.passed for f in c.failures]
         if problems:
@@ -195,27 +196,38 @@ def _recipient(subdistrict: str) -> str:
 
 class _HandOver(Mapping[str, Trusted]):
     """The members the exporter has just written, handed to its self-check each once: the verifier looks
-    every member up once, so taking it out as it is looked up leaves the verifier the only holder of a
-    text member's bytes (thousands of metadata files), free to let them go once it has parsed them. A
-    second look-up finds nothing and reads the member from the zip: slower, never wrong."""
+    every member up once, so taking it out as it is looked up leaves the verifier the only holder of what
+    it describes. A second look-up finds nothing and reads the member from the zip: slower, never wrong.
 
-    def __init__(self, entries: dict[str, Trusted]) -> None:
+    Held by the path inside the bag (``data/…``), the very strings the bag writer keeps for its manifest,
+    and looked up by the member's name in the zip (``<top>/data/…``)."""
+
+    def __init__(self, top: str, entries: dict[str, Trusted]) -> None:
+        self._top = f"{top}/"
         self._entries = entries
 
+    def _rel(self, name: object) -> str | None:
+        return name[len(self._top):] if isinstance(name, str) and name.startswith(self._top) else None
+
     def __getitem__(self, name: str) -> Trusted:
-        return self._entries.pop(name)
+        rel = self._rel(name)
+        if rel is None:
+            raise KeyError(name)
+        return self._entries.pop(rel)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(list(self._entries))
+        return iter([self._top + rel for rel in self._entries])
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._entries
+        rel = self._rel(name)
+        return rel is not None and rel in self._entries
 
     def get(self, name: str, default: Trusted | None = None) -> Trusted | None:  # type: ignore[override]
-        return self._entries.pop(name, default)
+        rel = self._rel(name)
+        return default if rel is None else self._entries.pop(rel, default)
 
 
 def _write_package(st: Station, actor: Actor, scope: Scope, items: ItemSpool, pre: PreCheck, work: Path,
@@ -274,17 +286,20 @@ def _stream(items: ItemSpool, pre: PreCheck, tmp: Path, name: str, now: dt.datet
     failures: list[str] = []
     check = SelfCheck(pre, scope)
 
-    def add_bytes(rel: str, data: bytes) -> None:
+    def add_bytes(rel: str, data: bytes, *, item: bool = False) -> None:
+        """The member's hash goes to the self-check, with the bytes it reads whole; an item's metadata goes
+        as it lies in the zip (deflated, a third of the size), for the self-check to inflate when it comes
+        to the item."""
         entry = writer.add_bytes(rel, data)
-        keep = read_whole(rel, stored=entry.method == 0)
-        entries[f"{name}/{rel}"] = Trusted(entry.sha256, entry.head, data if keep else None)
+        keep = not item and read_whole(rel, stored=entry.method == 0)
+        entries[rel] = Trusted(entry.sha256, entry.head, data if keep else None, entry.body if item else None)
 
-    expected: dict[str, tuple[bytes, str, PackageFile]] = {}
+    expected: dict[str, tuple[str, bytes, str, PackageFile]] = {}
 
     def settle() -> None:
-        for rel, sha256 in writer.settle().items():
-            head, danghao, f = expected.pop(rel)
-            entries[f"{name}/{rel}"] = Trusted(sha256, head)
+        for settled, sha256 in writer.settle().items():
+            rel, head, danghao, f = expected.pop(settled)
+            entries[rel] = Trusted(sha256, head)
             if sha256 != f.sha256:
                 failures.append(f"{danghao} 的文件 {f.original_name}")
 
@@ -295,13 +310,13 @@ def _stream(items: ItemSpool, pre: PreCheck, tmp: Path, name: str, now: dt.datet
                 check.add(item)
                 record = layout.record_folder(item.category, item.retention, item.danghao)
                 meta = item_metadata_record(item, pre.pattern)
-                add_bytes(record + layout.METADATA, json_bytes(meta))
+                add_bytes(record + layout.METADATA, json_bytes(meta), item=True)
                 if xml:
-                    add_bytes(record + layout.METADATA_XML, to_xml(meta))
+                    add_bytes(record + layout.METADATA_XML, to_xml(meta), item=True)
                 for f in item.files:
                     rel = record + layout.record_file_name(item.danghao, f.seq, f.format)
                     entry = writer.add_file(rel, store.path_for(f.sha256, f.format), on_bytes)
-                    expected[rel] = (entry.head, item.danghao, f)
+                    expected[rel] = (rel, entry.head, item.danghao, f)
                 if len(expected) >= SETTLE_EVERY:
                     settle()
             settle()
@@ -310,8 +325,10 @@ def _stream(items: ItemSpool, pre: PreCheck, tmp: Path, name: str, now: dt.datet
                                        + "、".join(failures[:10]))
             progress.report(pre.bytes, pre.bytes, "正在生成目录、移交清单和登记簿")
             generated, register_files = papers.result()
+            # Streamed like the archived files (the catalogue of a large year runs to tens of megabytes);
+            # the self-check reads them back from the zip.
             for rel, path in [*generated, *register_files]:
-                add_bytes(rel, path.read_bytes())
+                writer.add_file(rel, path)
             result = check.result()
             bad = self_check_problems(result)
             if bad:

@@ -66,7 +66,11 @@ def _parse_texts(bag: Bag, found: Findings) -> Claims:
             if m.read or m.error:
                 found.fail(11, f"{rel} 过大或无法读取，未能解析")
             continue
-        text = decode_text(rel, m.kept, found)
+        data = m.kept
+        if rel.startswith("data/") and detect_format(m.head) != "zip":  # (an Office file's macros are looked at later)
+            m.kept = None  # parsed here only: a large year's catalogue is not held as bytes and as text at once
+        text = decode_text(rel, data, found)
+        del data
         if text is None:
             continue
         if rel in (layout.CATALOGUE_JSON, layout.HANDOVER_JSON):

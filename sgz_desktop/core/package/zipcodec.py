@@ -11,6 +11,14 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
+from typing import Protocol
+
+
+class Compressor(Protocol):
+    def compress(self, data: bytes, /) -> bytes: ...
+
+    def flush(self) -> bytes: ...
+
 
 crc32: Callable[..., int]  # (data, running=0) -> int
 try:
@@ -21,6 +29,10 @@ except ImportError:  # a platform without an isal wheel: correct, only slower
     def deflate(data: bytes) -> bytes:
         """Raw deflate (no zlib header), as a zip member holds it."""
         return zlib.compress(data, 6, -15)
+
+    def deflater() -> Compressor:
+        """Raw deflate fed piece by piece, for a member streamed from a file."""
+        return zlib.compressobj(6, zlib.DEFLATED, -15)
 else:
     crc32 = isal_zlib.crc32
 
@@ -28,4 +40,8 @@ else:
         """Raw deflate (no zlib header), as a zip member holds it."""
         return bytes(isal_zlib.compress(data, 2, -15))
 
-__all__ = ["crc32", "deflate"]
+    def deflater() -> Compressor:
+        """Raw deflate fed piece by piece, for a member streamed from a file."""
+        return isal_zlib.compressobj(2, isal_zlib.DEFLATED, -15)
+
+__all__ = ["Compressor", "crc32", "deflate", "deflater"]

@@ -67,6 +67,7 @@ class Member:
     kept: bytes | None = None
     pdf: PdfScan | None = None
     data_offset: int = -1
+    packed: bytes | None = None  # from ``Trusted``
 
     @property
     def encrypted(self) -> bool:
@@ -192,10 +193,15 @@ class Trusted:
     sha256: str
     head: bytes  # the first 16 bytes: the format by content
     data: bytes | None = None  # the whole bytes, for members the checks read whole
+    # Or the bytes as they lie in the zip (deflated: a third of the size), for members the checks read one
+    # at a time later (``reread``: the items' metadata): not read back from the disk the zip went to.
+    packed: bytes | None = None
 
 
 def _trust(m: Member, t: Trusted) -> None:
     m.sha256, m.real_size, m.read, m.head, m.kept = t.sha256, m.size, True, t.head[:16], t.data
+    m.packed = t.packed
+    m.raw = b""  # its local header is not read: the name in bytes is not needed again
 
 class FileDigest:
     """A file's SHA-256 computed on a thread of its own, reading the file independently of the pass: the
@@ -464,9 +470,17 @@ def reread(source: ZipBytes, m: Member) -> bytes | None:
     """A small member read again after the pass (its bytes were not kept, so that thousands of them never
     sit in memory together), held to the SHA-256 the pass computed: None when it cannot be read, or no
     longer holds what the pass read."""
-    if not m.read or m.data_offset < 0 or m.size > KEEP_LIMIT or m.compressed > KEEP_LIMIT:
+    if not m.read or m.size > KEEP_LIMIT or m.compressed > KEEP_LIMIT:
         return None
-    raw = source.read_at(m.data_offset, m.compressed)
+    raw, m.packed = m.packed, None
+    if raw is None:
+        if m.data_offset < 0:  # a member the exporter vouched for: the pass did not read its local header
+            header = source.read_at(m.offset, 30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                return None
+            fields = _LOCAL.unpack(header)
+            m.data_offset = m.offset + 30 + fields[9] + fields[10]
+        raw = source.read_at(m.data_offset, m.compressed)
     if len(raw) != m.compressed:
         return None
     data = _small_bytes(raw, m)

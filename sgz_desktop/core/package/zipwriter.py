@@ -5,10 +5,14 @@ output. hashlib releases the GIL, so the three run on different cores. The outpu
 append-only, so the zip's own hash needs no second pass and no file is ever held whole in memory.
 
 Streamed files therefore carry a data descriptor after their bytes (flag bit 3: the CRC is known only
-at the end); generated text, already in memory, is deflated with complete headers. Zip64 fields are
-written when an entry, an offset or the entry count needs them. Names are UTF-8 (flag bit 11).
-A streamed file's SHA-256 is known only after ``settle()``: the manifest needs it at the end, and
-waiting for it per file would idle one core at every file boundary.
+at the end); a streamed file is stored, or deflated piece by piece when it is text (the catalogue of a
+large year runs to tens of megabytes); small tags, already in memory, are deflated with complete
+headers. Zip64 fields are written when an entry, an offset or the entry count needs them. Names are
+UTF-8 (flag bit 11). A streamed file's SHA-256 is known only after ``settle()``: the manifest needs it
+at the end, and waiting for it per file would idle one core at every file boundary.
+
+Each member's central-directory record is packed as the member is written, so a package of tens of
+thousands of members keeps about a hundred bytes for each instead of an object.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import datetime as dt
 import hashlib
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -62,6 +66,7 @@ class Entry:
     offset: int
     flags: int
     head: bytes  # the first bytes, for the exporter's own check (format by content)
+    body: bytes | None = None  # a member given in memory: its bytes as they lie in the zip (deflated or not)
 
 
 def _dos_time(when: dt.datetime) -> tuple[int, int]:
@@ -72,23 +77,20 @@ def _dos_time(when: dt.datetime) -> tuple[int, int]:
 
 
 class ZipStreamWriter:
-    """Write members one after another into ``out`` (a file opened for writing, positioned at 0)."""
+    """Write members one after another into ``out`` (a file opened for writing, positioned at 0). Names are
+    the caller's to keep unique (the bag writer does: it holds every name for its manifests anyway)."""
 
     def __init__(self, out: Sink, when: dt.datetime) -> None:
         self._out = out
         self._time, self._date = _dos_time(when)
         self._pos = 0
-        self._entries: list[Entry] = []
-        self._names: set[str] = set()
+        self._central = bytearray()
+        self._count = 0
         self._zip_sha = hashlib.sha256()
         self._zip_lane = Lane("zip-sha", depth=2)
         self._file_lane = Lane("file-sha", depth=2)
-        self._unsettled: list[tuple[int, hashlib._Hash]] = []
+        self._unsettled: list[tuple[str, hashlib._Hash]] = []
         self.closed = False
-
-    @property
-    def entries(self) -> list[Entry]:
-        return list(self._entries)
 
     @property
     def position(self) -> int:
@@ -99,17 +101,12 @@ class ZipStreamWriter:
         self._pos += len(data)
         self._zip_lane.feed(self._zip_sha.update, data)
 
-    def _check_name(self, name: str) -> bytes:
-        if name in self._names:
-            raise ValueError(f"duplicate zip member {name!r}")
-        self._names.add(name)
-        return name.encode("utf-8")
 
     # --- members ---------------------------------------------------------------------------------
 
     def add_bytes(self, name: str, data: bytes, *, deflate: bool = True) -> Entry:
         """A member held in memory (tag files, metadata, generated registers)."""
-        raw = self._check_name(name)
+        raw = name.encode("utf-8")
         crc = crc32(data)
         sha = hashlib.sha256(data).hexdigest()
         if deflate:
@@ -123,53 +120,76 @@ class ZipStreamWriter:
         self._write(_LOCAL.pack(b"PK\x03\x04", 20, FLAG_UTF8, method, self._time, self._date, crc, len(body),
                                 len(data), len(raw), 0) + raw)
         self._write(body)
-        entry = Entry(name, method, crc, len(body), len(data), sha, offset, FLAG_UTF8, data[:16])
-        self._entries.append(entry)
+        entry = Entry(name, method, crc, len(body), len(data), sha, offset, FLAG_UTF8, data[:16], body)
+        self._record(entry, raw)
         return entry
 
-    def add_file(self, name: str, source: Path, *, on_bytes: Callable[[int], None] | None = None) -> Entry:
-        """A file streamed as Stored, read once in large chunks. The returned entry's ``sha256`` is empty
-        until ``settle()``."""
-        raw = self._check_name(name)
+    def add_file(self, name: str, source: Path, *, on_bytes: Callable[[int], None] | None = None,
+                 deflate: bool = False) -> Entry:
+        """A file streamed, read once in large chunks: stored, or deflated piece by piece (``deflate``). The
+        returned entry's ``sha256`` is empty until ``settle()``."""
+        raw = name.encode("utf-8")
         with source.open("rb") as src:
             expected = _file_size(src)
-            zip64 = expected > ZIP64_LIMIT
+            # Deflate can outgrow its input by a few bytes in a thousand: Zip64 a little early for it.
+            zip64 = expected > (ZIP64_LIMIT - (expected >> 8) - 1024 if deflate else ZIP64_LIMIT)
             offset = self._pos
             extra = struct.pack("<2H2Q", 1, 16, 0, 0) if zip64 else b""
             marker = 0xFFFFFFFF if zip64 else 0
             flags = FLAG_UTF8 | FLAG_DESCRIPTOR
-            self._write(_LOCAL.pack(b"PK\x03\x04", 45 if zip64 else 20, flags, STORED, self._time, self._date, 0,
+            method = DEFLATED if deflate else STORED
+            self._write(_LOCAL.pack(b"PK\x03\x04", 45 if zip64 else 20, flags, method, self._time, self._date, 0,
                                     marker, marker, len(raw), len(extra)) + raw + extra)
+            start = self._pos
+            packer = zipcodec.deflater() if deflate else None
             sha = hashlib.sha256()
             crc = size = 0
             head = b""
-            while chunk := src.read(CHUNK):
+            # Reads sized to what is left: a 4 MiB read of a 2 KB file allocates 4 MiB and gives most of it
+            # back, and thousands of such allocations leave the heap in pieces the process cannot return.
+            while size < expected and (chunk := src.read(min(CHUNK, expected - size))):
                 if not size:
                     head = chunk[:16]
                 self._file_lane.feed(sha.update, chunk)
                 crc = crc32(chunk, crc)
-                self._write(chunk)
+                self._write(chunk if packer is None else packer.compress(chunk))
                 size += len(chunk)
                 if on_bytes is not None:
                     on_bytes(len(chunk))
+            if packer is not None:
+                self._write(packer.flush())
+            if src.read(1):  # grown since it was measured: refused below
+                size = max(_file_size(src), size + 1)
         if size != expected:
             raise IntegrityFailure(f"文件 {source} 在导出过程中被改动（大小由 {expected} 变为 {size} 字节）。")
+        compressed = self._pos - start
         if zip64:
-            self._write(struct.pack("<4sI2Q", b"PK\x07\x08", crc, size, size))
+            self._write(struct.pack("<4sI2Q", b"PK\x07\x08", crc, compressed, size))
         else:
-            self._write(struct.pack("<4s3I", b"PK\x07\x08", crc, size, size))
-        entry = Entry(name, STORED, crc, size, size, "", offset, flags, head)
-        self._unsettled.append((len(self._entries), sha))
-        self._entries.append(entry)
+            self._write(struct.pack("<4s3I", b"PK\x07\x08", crc, compressed, size))
+        entry = Entry(name, method, crc, compressed, size, "", offset, flags, head)
+        self._unsettled.append((name, sha))
+        self._record(entry, raw)
         return entry
+
+    def _record(self, e: Entry, raw: bytes) -> None:
+        """The member's central-directory record, packed now and written by ``close``."""
+        big = [v for v, over in ((e.size, e.size > ZIP64_LIMIT), (e.compressed, e.compressed > ZIP64_LIMIT),
+                                 (e.offset, e.offset > ZIP64_LIMIT)) if over]
+        # Zip64 extra field order is fixed: size, compressed size, offset — only those that overflow.
+        extra = struct.pack(f"<2H{len(big)}Q", 1, 8 * len(big), *big) if big else b""
+        cap = 0xFFFFFFFF
+        version = 45 if big else 20
+        self._central += _CENTRAL.pack(
+            b"PK\x01\x02", MADE_BY_UNIX | version, version, e.flags, e.method, self._time, self._date, e.crc,
+            cap if e.compressed > ZIP64_LIMIT else e.compressed, cap if e.size > ZIP64_LIMIT else e.size,
+            len(raw), len(extra), 0, 0, 0, FILE_MODE, cap if e.offset > ZIP64_LIMIT else e.offset) + raw + extra
+        self._count += 1
 
     def settle(self) -> dict[str, str]:
         """Wait for the streamed files' SHA-256 and return them by member name."""
         self._file_lane.drain()
-        settled = {}
-        for index, sha in self._unsettled:
-            entry = self._entries[index] = replace(self._entries[index], sha256=sha.hexdigest())
-            settled[entry.name] = entry.sha256
+        settled = {name: sha.hexdigest() for name, sha in self._unsettled}
         self._unsettled.clear()
         return settled
 
@@ -180,20 +200,10 @@ class ZipStreamWriter:
         self.settle()
         self._file_lane.close()
         start = self._pos
-        for e in self._entries:
-            raw = e.name.encode("utf-8")
-            big = [v for v, over in ((e.size, e.size > ZIP64_LIMIT), (e.compressed, e.compressed > ZIP64_LIMIT),
-                                     (e.offset, e.offset > ZIP64_LIMIT)) if over]
-            # Zip64 extra field order is fixed: size, compressed size, offset — only those that overflow.
-            extra = struct.pack(f"<2H{len(big)}Q", 1, 8 * len(big), *big) if big else b""
-            cap = 0xFFFFFFFF
-            version = 45 if big else 20
-            self._write(_CENTRAL.pack(
-                b"PK\x01\x02", MADE_BY_UNIX | version, version, e.flags, e.method, self._time, self._date, e.crc,
-                cap if e.compressed > ZIP64_LIMIT else e.compressed, cap if e.size > ZIP64_LIMIT else e.size,
-                len(raw), len(extra), 0, 0, 0, FILE_MODE, cap if e.offset > ZIP64_LIMIT else e.offset) + raw + extra)
+        self._write(bytes(self._central))
+        self._central = bytearray()
         size = self._pos - start
-        count = len(self._entries)
+        count = self._count
         if count > ZIP_MAX_ENTRIES or start > ZIP64_LIMIT or size > ZIP64_LIMIT:
             eocd64 = self._pos
             self._write(_EOCD64.pack(b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, size, start))
