@@ -101,7 +101,6 @@ class ZipStreamWriter:
         self._pos += len(data)
         self._zip_lane.feed(self._zip_sha.update, data)
 
-
     # --- members ---------------------------------------------------------------------------------
 
     def add_bytes(self, name: str, data: bytes, *, deflate: bool = True) -> Entry:
