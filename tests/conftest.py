@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,6 +71,17 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def private_temp(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each test's own temporary folder, for this process and the programs it starts: what the program leaves
+    there is the test's to see, and the machine's /tmp stays clean."""
+    folder = tmp_path_factory.mktemp("temp")
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    for var in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(var, str(folder))
+    return folder
 
 
 @pytest.fixture

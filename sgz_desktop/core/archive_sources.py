@@ -10,7 +10,6 @@ among training materials) are left out and named. A record is filed once.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +36,7 @@ from .errors import NotFound, Problem, ValidationError
 from .models import ArchiveItem
 from .profile import get_profile
 from .roles import Actor, Permission, require
+from .scratch import scratch_folder
 from .station import Station
 
 TRAINING, LEDGER, ACTIVITY = "training_session", "ledger_entry", "volunteer_activity"
@@ -258,8 +258,8 @@ def file_from(st: Station, actor: Actor, ref: SourceRef, data: ItemInput | None 
     if done:
         what = f"{done[0].danghao or '草稿'}「{done[0].title}」"
         raise ValidationError(Problem("转为档案", f"这条记录已登记为档案（{what}）"))
-    with tempfile.TemporaryDirectory(prefix="sgz-archive-") as scratch:
-        draft = draft_from(st, actor, ref, Path(scratch))
+    with scratch_folder("archive") as scratch:
+        draft = draft_from(st, actor, ref, scratch)
         codes = CodeLists.of(st)
         values = normalised(data or draft.data, codes)
         today = st.clock.now().date()

@@ -18,15 +18,12 @@ class DataDirLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the process lifetime
-        try:
-            _lock(fh)
-        except OSError:
-            fh.close()
+        fh = try_hold(self.path)
+        if fh is None:
             raise DataDirLocked(
                 f"数据目录 {self.path.parent} 已被另一个正在运行的社工站程序打开。"
                 "请先关闭那个窗口（或等待它退出）后再试。"
-            ) from None
+            )
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))
@@ -35,8 +32,7 @@ class DataDirLock:
 
     def release(self) -> None:
         if self._fh is not None:
-            _unlock(self._fh)
-            self._fh.close()
+            let_go(self._fh)
             self._fh = None
 
     def __enter__(self) -> DataDirLock:
@@ -45,6 +41,23 @@ class DataDirLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def try_hold(path: Path) -> IO[str] | None:
+    """Open ``path`` (made if missing) and lock it; None while another live process holds it. The OS lets
+    go of the lock when the holder dies, however it dies."""
+    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held until let_go
+    try:
+        _lock(fh)
+    except OSError:
+        fh.close()
+        return None
+    return fh
+
+
+def let_go(fh: IO[str]) -> None:
+    _unlock(fh)
+    fh.close()
 
 
 if sys.platform == "win32":

@@ -19,6 +19,7 @@ from ..core.errors import SgzError
 from ..core.lock import DataDirLock
 from ..core.paths import DataDir
 from ..core.roles import Actor
+from ..core.scratch import sweep as sweep_scratch
 from ..core.station import Station, open_station
 from ..resources import resource_dir
 from . import dialogs
@@ -63,6 +64,7 @@ class Shell:
             QTimer.singleShot(int(self.exit_after * 1000), self.quit)
         if not self.take_lock(self.data):
             return EXIT_LOCKED
+        sweep_scratch()  # what an export killed last time left in the temporary folder
         try:
             return self._run_locked()
         finally:

@@ -7,7 +7,6 @@ Needs nothing from the station: the same ``verify_package`` as ``sgz verify``.
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -177,19 +176,21 @@ class VerifyPage(QWidget):
                 child.setExpanded(not c.passed)
             top.setExpanded(True)
 
-    def _write(self, folder: Path) -> Path:
+    def _write(self, folder: Path, *, with_json: bool = True) -> Path:
         assert self.report is not None
         stem = f"{Path(self.report.package).stem}-校验报告"
-        (folder / f"{stem}.json").write_text(json.dumps(self.report.to_json(), ensure_ascii=False, indent=1) + "\n",
-                                             encoding="utf-8")
+        if with_json:
+            (folder / f"{stem}.json").write_text(json.dumps(self.report.to_json(), ensure_ascii=False, indent=1)
+                                                 + "\n", encoding="utf-8")
         return write_verify_pdf(folder / f"{stem}.pdf", self.report)
 
     def _open_report(self) -> None:
         if self.report is None:
             return
-        from .pdf_preview import show_pdf_preview
+        from .pdf_preview import report_folder, show_pdf_preview
 
-        pdf = self._write(Path(tempfile.mkdtemp(prefix="sgz-verify-")))
+        # the preview's own Save as… keeps it; the JSON copy is for Save report
+        pdf = self._write(report_folder(), with_json=False)
         show_pdf_preview(self, pdf, self.tr("Verification report"))
 
     def _save_report(self) -> None:

@@ -58,11 +58,15 @@ def test_second_gui_process_exits_with_2(file_station_dir: DataDir) -> None:
     assert result.returncode == 2, result.stderr
 
 
-def test_starts_logs_in_and_shows_the_main_window(file_station_dir: DataDir) -> None:
+def test_starts_logs_in_and_shows_the_main_window(file_station_dir: DataDir, private_temp: Path) -> None:
+    left = private_temp / "sgz-work-package-k1lled"  # as an export killed last time leaves it
+    (left / "registers").mkdir(parents=True)
+    (left / ".in-use").touch()
     result = run_gui("--data-dir", str(file_station_dir.root), "--exit-after", "1.5",
                      env={"SGZ_USER": "fuzhanzhang", "SGZ_PASSWORD": ADMIN_PASSWORD, "SGZ_TIMING": "1"})
     assert result.returncode == 0, result.stderr
     assert re.search(r"main window shown in \d+ ms", result.stderr), result.stderr
+    assert not left.exists()
     # the lock died with the process: a new one can be taken at once
     with DataDirLock(file_station_dir.lock_file):
         pass

@@ -36,6 +36,7 @@ def test_a_good_package(qtbot, zh, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(pdf_preview, "show_pdf_preview", lambda parent, path, title: opened.append(path))
     page.open_report.click()
     assert opened and opened[0].suffix == ".pdf" and opened[0].stat().st_size > 1000
+    assert opened[0].parent == pdf_preview.report_folder()  # emptied of day-old files, not a new folder each time
     saved = tmp_path / "reports"
     saved.mkdir()
     monkeypatch.setattr(dialogs, "ask_directory", lambda parent, title: saved)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from ..profile import Profile, get_profile
 from ..progress import Progress, quiet
 from ..reports.package import invariant_pdfs, write_registration_form
 from ..roles import Actor, Permission, require
+from ..scratch import scratch_folder
 from ..settings import METADATA_XML, get
 from ..station import Station
 from . import layout
@@ -122,8 +122,7 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
     secret = st.secret()
     profile = get_profile(st)
     out_dir = Path(out_dir)
-    with tempfile.TemporaryDirectory(prefix="sgz-package-") as work_dir:
-        work = Path(work_dir)
+    with scratch_folder("package") as work:
         # The items are read from the database once, into the work folder, and read back by each part
         # of the package: memory stays flat however many items the year holds.
         spool = ItemSpool(work / "items")
