@@ -16,7 +16,7 @@ from typing import NoReturn
 from . import __version__
 from .cli_commands import COMMAND_MODULES
 from .cli_commands.base import Context, UsageError
-from .core.errors import SgzError
+from .core.errors import SgzError, fault_text
 
 ENV_DEBUG = "SGZ_DEBUG"
 
@@ -65,18 +65,16 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         _say(str(err))
         return 1
-    except OSError as exc:  # a USB drive pulled out, a folder without write permission
-        if debug:
-            traceback.print_exc()
-        where = f" {exc.filename}" if exc.filename else ""
-        _say(f"无法读写文件{where}（{exc.strerror or exc}）。请检查路径是否正确、U盘是否插好、是否有写入权限。")
-        return 1
     except KeyboardInterrupt:
         _say("已取消。")
         return 130
     except Exception as exc:
         if debug:
             traceback.print_exc()
+        said = fault_text(exc)  # a USB drive full or pulled out, a folder without write permission
+        if said is not None:
+            _say(said)
+            return 1
         _say(f"出现意外错误（{type(exc).__name__}：{exc}）。设置环境变量 {ENV_DEBUG}=1 后重新运行可查看详细信息。")
         return 1
     finally:

@@ -302,6 +302,16 @@ Give it to the subdistrict to register once; when it verifies a package it choos
 <context>
     <name>TargetPage</name>
     <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="258"/>
+        <source>Free on this drive: %1; the package needs about %2.</source>
+        <translation>该位置所在磁盘可用空间 %1，移交包约需 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../sgz_desktop/ui/export_wizard.py" line="261"/>
+        <source>Not enough room: choose a larger drive or make room first.</source>
+        <translation>空间不足：请换一个空间更大的 U 盘，或先腾出空间。</translation>
+    </message>
+    <message>
         <location filename="../../sgz_desktop/ui/export_wizard.py" line="204"/>
         <source>Target folder</source>
         <translation>目标文件夹</translation>

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -175,7 +176,12 @@ def _copy_database(source: sqlite3.Connection, dest: Path, db_bytes: int, total:
             # Raises Cancelled when asked to, which aborts the copy.
             progress.report(int(db_bytes * (pages - remaining) / max(pages, 1)), total, "正在备份数据库…")
 
-        source.backup(target, pages=1024, progress=step)
+        try:
+            source.backup(target, pages=1024, progress=step)
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:  # the target drive, not the PC's
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dest)) from exc
+            raise
         # The copy must stand alone: no -wal beside it, so a single file carries everything.
         target.execute("PRAGMA journal_mode=DELETE")
         counts = _row_counts(target)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..core.errors import SgzError
+from ..core.errors import SgzError, fault_text
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -18,9 +18,12 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def show_error(parent: QWidget | None, error: BaseException | str, title: str | None = None) -> None:
-    """Core errors carry a complete sentence for the user; anything else is an internal fault."""
+    """Core errors carry a complete sentence for the user, as do files that cannot be read or written (a full
+    or pulled-out USB drive is the office's everyday, not a fault); anything else is an internal fault."""
     if isinstance(error, SgzError | str):
         text = str(error)
+    elif (said := fault_text(error)) is not None:
+        text = said
     else:
         text = QCoreApplication.translate("dialogs", "An unexpected error occurred: %1").replace(
             "%1", f"{type(error).__name__}: {error}")

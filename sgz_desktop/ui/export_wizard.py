@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import SgzError
 from ..core.package.collect import PreCheck, archive_years, precheck, precheck_project, project_choices
-from ..core.package.export import OVERRIDABLE, ExportResult, export_project, export_year
+from ..core.package.export import (
+    OVERRIDABLE,
+    ExportResult,
+    export_project,
+    export_year,
+    free_bytes,
+    needed_bytes,
+)
 from ..core.package.history import earlier_exports
 from ..core.package.layout import RETENTION_LABELS, human_size
 from ..core.progress import Cancelled, Progress
@@ -213,6 +220,9 @@ class TargetPage(QWizardPage):
         browse.clicked.connect(self._browse)
         row.addWidget(browse)
         layout.addLayout(row)
+        self.room = _hint()
+        self.folder.textChanged.connect(self._show_room)
+        layout.addWidget(self.room)
         self.replace = QCheckBox(self.tr("Replace a package of the same name in this folder"))
         layout.addWidget(self.replace)
         self.xml = QCheckBox(self.tr("Also give each item its metadata as XML (metadata.xml), for archive systems "
@@ -229,9 +239,31 @@ class TargetPage(QWizardPage):
         if chosen is not None:
             self.folder.setText(str(chosen))
 
+    def initializePage(self) -> None:
+        self._show_room()  # the year or project may have changed since
+
+    def _room(self) -> tuple[int, int] | None:
+        """(free, needed) bytes on the chosen folder's drive, when both are known."""
+        text, check = self.folder.text().strip(), self.wiz.year_page.check
+        free = free_bytes(Path(text)) if text and check is not None and Path(text).is_dir() else None
+        return None if free is None or check is None else (free, needed_bytes(check))
+
+    def _show_room(self) -> None:
+        room = self._room()
+        short = room is not None and room[0] < room[1]
+        text = "" if room is None else self.tr("Free on this drive: %1; the package needs about %2.") \
+            .replace("%1", human_size(room[0])).replace("%2", human_size(room[1]))
+        if short:
+            text += "\n" + self.tr("Not enough room: choose a larger drive or make room first.")
+        self.room.setText(text)
+        self.room.setObjectName("errorLabel" if short else "hintLabel")
+        self.room.style().unpolish(self.room)
+        self.room.style().polish(self.room)
+
     def isComplete(self) -> bool:
         text = self.folder.text().strip()
-        return bool(text) and Path(text).is_dir()
+        room = self._room()
+        return bool(text) and Path(text).is_dir() and (room is None or room[0] >= room[1])
 
     def validatePage(self) -> bool:
         year_page = self.wiz.year_page

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import os_error_text
 from ..core.progress import Progress
 from . import dialogs
 from .worker import Task, run_in_background
@@ -386,7 +387,8 @@ class PdfPreviewDialog(QDialog):
         try:
             shutil.copyfile(self.pdf_path, target)
         except OSError as err:
-            dialogs.show_error(self, self.tr("The file could not be saved: %1").replace("%1", str(err)), self.title)
+            text = self.tr("The file could not be saved: %1").replace("%1", os_error_text(err))
+            dialogs.show_error(self, text, self.title)
             return None
         dialogs.show_info(self, self.tr("Saved"), self.tr("Saved to %1.").replace("%1", str(target)))
         return target

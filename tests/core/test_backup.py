@@ -11,7 +11,7 @@ import pytest
 
 from sgz_desktop.core import audit, backup, profile, settings, users
 from sgz_desktop.core.clock import FixedClock
-from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied
+from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied, os_error_text
 from sgz_desktop.core.paths import DataDir
 from sgz_desktop.core.progress import Cancelled, Progress
 from sgz_desktop.core.roles import Actor, Role
@@ -77,6 +77,24 @@ def test_cancelled_backup_leaves_nothing(station: Station, admin: Actor, tmp_pat
     progress.cancel()
     with pytest.raises(Cancelled):
         backup.backup_to(station, admin, tmp_path / "usb", progress)
+    assert list((tmp_path / "usb").iterdir()) == []
+
+
+def test_a_full_drive_is_said_in_words_and_leaves_nothing(station: Station, admin: Actor, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite says "database or disk is full" (SQLITE_FULL); here a copy that may grow to 8 pages meets it."""
+    connect = sqlite3.connect
+
+    def small_drive(path: object, *args: object, **kw: object) -> sqlite3.Connection:
+        conn = connect(path, *args, **kw)  # type: ignore[arg-type]
+        if str(path).endswith(backup.DATABASE) and ".partial" in str(path):
+            conn.execute("PRAGMA max_page_count = 8")
+        return conn
+
+    monkeypatch.setattr(backup.sqlite3, "connect", small_drive)
+    with pytest.raises(OSError) as caught:
+        backup.backup_to(station, admin, tmp_path / "usb")
+    assert os_error_text(caught.value).startswith("磁盘已满，文件 ") and backup.DATABASE in str(caught.value.filename)
     assert list((tmp_path / "usb").iterdir()) == []
 
 

@@ -5,7 +5,9 @@ the export unless the archivist overrides with a recorded reason."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,13 +16,13 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from sgz_desktop import __version__
-from sgz_desktop.core import audit
+from sgz_desktop.core import audit, durable
 from sgz_desktop.core.attachments import attachment_store
-from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied, ValidationError
+from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied, ValidationError, os_error_text
 from sgz_desktop.core.models import AuditEntry
 from sgz_desktop.core.package import layout
 from sgz_desktop.core.package.collect import precheck
-from sgz_desktop.core.package.export import export_year
+from sgz_desktop.core.package.export import export_year, needed_bytes
 from sgz_desktop.core.package.form import read_form
 from sgz_desktop.core.package.registers import sections
 from sgz_desktop.core.package.verify import verify_package
@@ -154,6 +156,32 @@ def test_a_changed_file_in_the_store_stops_the_export(station: Station, keeper: 
     with pytest.raises(IntegrityFailure, match="哈希不一致"):
         export_year(station, keeper, YEAR, target)
     assert list(target.iterdir()) == []
+
+
+def test_a_drive_without_room_is_refused_before_anything_is_written(
+        station: Station, keeper: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = out(tmp_path)
+    need = needed_bytes(precheck(station, keeper, YEAR))
+    real = shutil.disk_usage
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=need - 1))
+    with pytest.raises(ValidationError, match=r"只剩 .* 可用，移交包约需 .*请换一个空间更大的U盘"):
+        export_year(station, keeper, YEAR, target)
+    assert list(target.iterdir()) == []
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=need))
+    result = export_year(station, keeper, YEAR, target)
+    assert result.zip_bytes <= need  # the estimate holds what it estimates
+
+
+def test_a_disk_full_part_way_leaves_nothing(station: Station, keeper: Actor, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def fills_up(self: durable.DurableFile, view: memoryview) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self.path))
+
+    monkeypatch.setattr(durable.DurableFile, "_write_all", fills_up)
+    target = out(tmp_path)
+    with pytest.raises(OSError) as caught:
+        export_year(station, keeper, YEAR, target)
+    assert "磁盘已满" in os_error_text(caught.value) and list(target.iterdir()) == []
 
 
 def precheck_first_sha(station: Station, keeper: Actor) -> str:

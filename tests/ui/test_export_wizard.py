@@ -25,6 +25,15 @@ def shot(widget: object, name: str) -> None:
     widget.grab().save(str(SHOTS / f"package-{name}.png"))  # type: ignore[attr-defined]
 
 
+def on_the_target_page(qtbot, station: Station, keeper: Actor, usb: Path) -> ExportWizard:  # type: ignore[no-untyped-def]
+    wizard = ExportWizard(station, keeper)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.target_page.folder.setText(str(usb))
+    return wizard
+
+
 @pytest.fixture
 def keeper(station: Station, admin: Actor, tmp_path: Path) -> Actor:
     return keeper_of_a_year(station, admin, tmp_path / "src", 2025)
@@ -84,14 +93,10 @@ def test_drafts_block_until_the_archivist_gives_a_reason(qtbot, zh, station: Sta
 
 def test_a_failed_export_stays_on_the_target_page(qtbot, zh, shown, station: Station, keeper: Actor,  # type: ignore[no-untyped-def]
                                                   tmp_path: Path) -> None:
-    wizard = ExportWizard(station, keeper)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
     usb = tmp_path / "usb"
     usb.mkdir()
     (usb / "Z109-2025-YJ01.zip").write_bytes(b"old")
-    wizard.target_page.folder.setText(str(usb))
+    wizard = on_the_target_page(qtbot, station, keeper, usb)
     wizard.next()
     assert wizard.currentPage() is wizard.target_page and "已经存在" in shown.errors[0]
     wizard.target_page.replace.setChecked(True)
@@ -178,3 +183,45 @@ def test_the_xml_choice_follows_the_setting_and_reaches_the_package(qtbot, zh, s
     assert result is not None
     with zipfile.ZipFile(result.zip_path) as z:
         assert len([n for n in z.namelist() if n.endswith(layout.METADATA_XML)]) == result.items
+
+
+def test_a_drive_without_room_is_named_before_the_export(qtbot, zh, station: Station, keeper: Actor,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    real = shutil.disk_usage
+    free = {"bytes": 1 << 20}
+    monkeypatch.setattr(shutil, "disk_usage",
+                        lambda p: real(p)._replace(free=free["bytes"]) if Path(p) == usb else real(p))
+    wizard = on_the_target_page(qtbot, station, keeper, usb)
+    page = wizard.target_page
+    assert not page.isComplete() and page.room.objectName() == "errorLabel"
+    assert "可用空间 1.0 MB" in page.room.text() and "空间不足" in page.room.text()
+    shot(wizard, "wizard-target-full")
+    free["bytes"] = 8 << 30
+    page.folder.setText(str(usb) + os.sep)
+    assert page.isComplete() and page.room.objectName() == "hintLabel" and "8.0 GB" in page.room.text()
+
+
+def test_a_disk_filling_up_during_the_export_is_said_in_words_and_leaves_nothing(  # type: ignore[no-untyped-def]
+        qtbot, zh, station: Station, keeper: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from sgz_desktop.core import durable
+    from sgz_desktop.ui import dialogs
+
+    def full(self: durable.DurableFile, view: memoryview) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self.path))
+
+    monkeypatch.setattr(durable.DurableFile, "_write_all", full)
+    said: list[str] = []
+    monkeypatch.setattr(dialogs.QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    wizard = on_the_target_page(qtbot, station, keeper, usb)
+    wizard.next()
+    assert wizard.currentPage() is wizard.target_page and wizard.exported is None
+    assert len(said) == 1 and "磁盘已满" in said[0] and "意外" not in said[0], said
+    assert list(usb.iterdir()) == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -111,6 +112,27 @@ def export_project(st: Station, actor: Actor, project_id: int, out_dir: Path, *,
                    replace, _with_xml(st, xml))
 
 
+def needed_bytes(pre: PreCheck) -> int:
+    """What the package will take on the target, with a margin: the files, about 2 KB an item beside them
+    (its metadata, catalogue rows and manifest lines), and the registers, catalogue and handover PDFs."""
+    return pre.bytes + pre.items * 3072 + (8 << 20)
+
+
+def free_bytes(folder: Path) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _refuse_without_room(out_dir: Path, pre: PreCheck) -> None:
+    """Said before writing, not a gigabyte later when the drive fills up."""
+    free, need = free_bytes(out_dir), needed_bytes(pre)
+    if free is not None and free < need:
+        short = f"{out_dir} 所在的磁盘只剩 {layout.human_size(free)} 可用，移交包约需 {layout.human_size(need)}"
+        raise ValidationError(Problem("目标文件夹", short + "；请换一个空间更大的U盘，或先腾出空间"))
+
+
 def _with_xml(st: Station, xml: bool | None) -> bool:
     return bool(get(st, METADATA_XML)) if xml is None else xml
 
@@ -138,6 +160,7 @@ def _export(st: Station, actor: Actor, scope: Scope, out_dir: Path, override_rea
         form = out_dir / layout.form_name(name)
         if zip_path.exists() and not replace:
             raise ValidationError(Problem("目标文件夹", f"{zip_path.name} 已经存在；请换一个文件夹，或确认覆盖"))
+        _refuse_without_room(out_dir, pre)
         now = st.clock.now()
         tmp = out_dir / f".{name}.zip.part"
         tmp.unlink(missing_ok=True)  # left by an export that was killed
