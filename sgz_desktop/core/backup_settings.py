@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import backup, settings
-from .errors import Problem, SgzError, ValidationError
+from .errors import Problem, SgzError, ValidationError, os_error_text
 from .progress import Progress, quiet
 from .roles import SYSTEM, Actor, Permission, require
 from .settings import SettingDef, define
@@ -126,7 +126,7 @@ def backup_on_close(st: Station, progress: Progress | None = None) -> CloseBacku
     try:
         made.append(backup.auto_backup(st, "auto"))
     except (SgzError, OSError) as exc:
-        problems.append(f"自动备份到数据目录 {st.data.backups} 没有成功：{exc}")
+        problems.append(f"自动备份到数据目录 {st.data.backups} 没有成功：{_why(exc)}")
     folder = second_folder(st)
     if folder is not None:
         if not folder.is_dir():
@@ -137,8 +137,12 @@ def backup_on_close(st: Station, progress: Progress | None = None) -> CloseBacku
                 made.append(backup.backup_to(st, SYSTEM, target, progress, reason="auto"))
                 backup.rotate(target, int(settings.get(st, settings.BACKUP_KEEP)))
             except (SgzError, OSError) as exc:
-                problems.append(f"备份到第二备份文件夹 {folder} 没有成功：{exc}")
+                problems.append(f"备份到第二备份文件夹 {folder} 没有成功：{_why(exc)}")
     return CloseBackup(made=tuple(made), problems=tuple(problems))
+
+
+def _why(exc: SgzError | OSError) -> str:
+    return os_error_text(exc) if isinstance(exc, OSError) else str(exc)
 
 
 def backup_places(st: Station) -> BackupPlaces:

@@ -177,7 +177,7 @@ def save_backup_sheet(parent: QWidget | None, st: Station) -> Path | None:
     try:
         path = backup_settings.write_backup_sheet(st, out)
     except (SgzError, OSError) as err:
-        dialogs.show_error(parent, err if isinstance(err, SgzError) else str(err))
+        dialogs.show_error(parent, err)  # an OSError gets its sentence there
         return None
     dialogs.show_info(parent, translate("backup_status", "Backup sheet saved"),
                       translate("backup_status", "The backup sheet was saved to:\n%1\n\nPrint it and keep it in the "

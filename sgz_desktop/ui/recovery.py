@@ -52,7 +52,7 @@ def save_recovery_sheet(parent: QWidget | None, profile: Profile, recovery_key: 
     try:
         write_recovery_sheet(out, profile, recovery_key, made_at)
     except (SgzError, OSError) as err:
-        dialogs.show_error(parent, err if isinstance(err, SgzError) else str(err))
+        dialogs.show_error(parent, err)  # an OSError gets its sentence there
         return None
     dialogs.show_info(parent, translate("recovery", "Recovery key saved"),
                       translate("recovery", "The recovery key sheet was saved to:\n%1\n\nPrint it and keep "

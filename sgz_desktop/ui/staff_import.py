@@ -113,7 +113,7 @@ def save_template(parent: QWidget | None, title: str, suggested: str, write: Cal
     try:
         write(path)
     except (OSError, ValidationError) as err:
-        dialogs.show_error(parent, err if isinstance(err, ValidationError) else str(err), title)
+        dialogs.show_error(parent, err, title)  # an OSError gets its sentence there
         return None
     dialogs.show_info(parent, title, translate("import", "The template was saved to %1. Fill it in from the "
                                                         "second row on, then import it.").replace("%1", str(path)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,26 @@ def test_a_missing_usb_drive_is_reported_not_raised(station: Station, admin: Act
     result = backup_settings.backup_on_close(station)
     assert len(result.made) == 1 and "不可用" in result.problems[0]
     assert not backup_settings.backup_status(station).second_available
+
+
+def test_a_full_usb_drive_is_reported_in_words_and_the_program_still_closes(
+        station: Station, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup_settings.set_second_folder(station, admin, usb)
+    connect = sqlite3.connect
+
+    def full_usb(path: object, *args: object, **kw: object) -> sqlite3.Connection:
+        conn = connect(path, *args, **kw)  # type: ignore[arg-type]
+        if str(path).startswith(str(usb)):
+            conn.execute("PRAGMA max_page_count = 8")  # SQLite's own "database or disk is full"
+        return conn
+
+    monkeypatch.setattr(backup.sqlite3, "connect", full_usb)
+    result = backup_settings.backup_on_close(station)
+    assert len(result.made) == 1 and result.made[0].path.parent == station.data.backups
+    assert len(result.problems) == 1 and "第二备份文件夹" in result.problems[0] and "磁盘已满" in result.problems[0]
+    assert "Errno" not in result.problems[0]
 
 
 def test_second_folder_must_exist_and_lie_outside_the_data_folder(station: Station, admin: Actor,
