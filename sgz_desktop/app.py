@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .core.paths import DataDir, resolve_data_dir
+    from .ui.faults import FaultHandler
     from .ui.i18n import install_translators
     from .ui.shell import Shell, apply_style
 
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     translators = install_translators(app, args.lang)
     apply_style(app)
     data = DataDir(demo_data_dir(args.data_dir)) if args.demo else resolve_data_dir(args.data_dir)
+    FaultHandler(data.logs).install()
     shell = Shell(app, data, demo=args.demo, demo_dir=DataDir(demo_data_dir(args.data_dir)),
                   exit_after=args.exit_after, on_first_window=_report_timing)
     code = shell.run()

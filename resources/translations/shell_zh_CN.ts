@@ -919,6 +919,17 @@ Print it and keep it locked away, apart from this PC.</source>
         </message>
     </context>
     <context>
+        <name>faults</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出错了</translation>
+        </message>
+        <message>
+            <source>The details are kept in %1 for whoever helps with this program.</source>
+            <translation>详细信息已记录在 %1，可交给负责维护本程序的人员查看。</translation>
+        </message>
+    </context>
+    <context>
         <name>shell</name>
         <message>
             <source>Cannot open the station</source>

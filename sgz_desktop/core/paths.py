@@ -29,6 +29,11 @@ class DataDir:
         return self.root / "backups"
 
     @property
+    def logs(self) -> Path:
+        """Faults the window did not expect, with their tracebacks, for whoever helps (``ui.faults``)."""
+        return self.root / "logs"
+
+    @property
     def secret_file(self) -> Path:
         return self.root / "station-secret.key"
 
