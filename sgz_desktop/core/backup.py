@@ -479,8 +479,10 @@ def restore_from(data: DataDir, source: Path, clock: Clock, progress: Progress |
     if data.database.exists():
         previous, old_uuid = _save_current(data, clock, progress)
     progress.report(0, 1, "正在恢复数据库…")
-    _replace_database(data, Path(source) / DATABASE)
-    _replace_attachments(data, Path(source), clock)
+    staged_db, staged_files = _stage(data, Path(source))
+    # Only renames from here on: a full disk or a pulled-out drive has already been met while staging.
+    _replace_database(data, staged_db)
+    _replace_attachments(data, staged_files, clock)
     set_aside = None
     if old_uuid and old_uuid != info.station_uuid and data.secret_file.exists():
         # That file holds the replaced station's secret; keep it beside the data, never overwrite it.
@@ -504,25 +506,43 @@ def _save_current(data: DataDir, clock: Clock, progress: Progress) -> tuple[Path
     return folder, old_uuid
 
 
-def _replace_database(data: DataDir, source_db: Path) -> None:
-    tmp = data.root / (DATABASE + ".restoring")
-    _copy_file(source_db, tmp, DATABASE)
+def _stage(data: DataDir, source: Path) -> tuple[Path, Path]:
+    """Copy the backup's database and attachments beside the data before anything is replaced, so that a
+    copy failing part-way leaves the station as it was, not a new database over the old attachments."""
+    db = data.root / (DATABASE + ".restoring")
+    files = data.root / (ATTACHMENTS + ".restoring")
+    try:
+        db.unlink(missing_ok=True)  # these two: left by a restore that was killed
+        shutil.rmtree(files, ignore_errors=True)
+        files.mkdir()
+        for entry in _read_manifest(source)["files"]:
+            rel = Path(entry["path"])
+            if rel.as_posix() == DATABASE:
+                dest = db
+            elif rel.parts[0] == ATTACHMENTS:
+                dest = files / Path(*rel.parts[1:])
+            else:
+                continue
+            # what is copied is what was verified: a drive that reads back differently now is caught here
+            if _copy_file(source / rel, dest, str(rel))["sha256"] != entry["sha256"]:
+                raise IntegrityFailure(f"备份中的 {rel.as_posix()} 复制时读出的内容与备份清单不符（U盘可能有故障），"
+                                       "没有恢复任何数据")
+    except BaseException:
+        db.unlink(missing_ok=True)
+        shutil.rmtree(files, ignore_errors=True)
+        raise
+    return db, files
+
+
+def _replace_database(data: DataDir, staged: Path) -> None:
     # A -wal left beside the new file would be replayed into it: remove it first.
     for suffix in ("-wal", "-shm", "-journal"):
         data.database.with_name(data.database.name + suffix).unlink(missing_ok=True)
-    os.replace(tmp, data.database)
+    os.replace(staged, data.database)
     _fsync_dir(data.root)
 
 
-def _replace_attachments(data: DataDir, source: Path, clock: Clock) -> None:
-    manifest = _read_manifest(source)
-    incoming = data.root / (ATTACHMENTS + ".restoring")
-    shutil.rmtree(incoming, ignore_errors=True)
-    incoming.mkdir()
-    for entry in manifest["files"]:
-        rel = Path(entry["path"])
-        if rel.parts[0] == ATTACHMENTS:
-            _copy_file(source / rel, incoming / Path(*rel.parts[1:]), str(rel))
+def _replace_attachments(data: DataDir, incoming: Path, clock: Clock) -> None:
     old = data.root / f"{ATTACHMENTS}.replaced-{clock.now():%Y%m%d-%H%M%S}"
     if data.attachments.exists():
         os.replace(data.attachments, old)

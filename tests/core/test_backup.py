@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import sqlite3
 from pathlib import Path
@@ -153,6 +154,42 @@ def test_restore_replaces_data_and_keeps_the_current_data_first(
         assert len(rows) == 1 and str(result.previous) in rows[0].summary
     finally:
         reopened.close()
+
+
+@pytest.mark.parametrize("failing", ["disk full", "read back differently"])
+def test_a_restore_failing_part_way_changes_nothing(station: Station, admin: Actor, clock: FixedClock,
+                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    failing: str) -> None:
+    """The database is copied first: a copy failing at an attachment after it must not leave the backup's
+    database over the current attachments."""
+    data = station.data
+    put_attachment(data, "scan-in-backup.pdf", b"in the backup")
+    info = backup.backup_to(station, admin, tmp_path / "usb")
+    profile.add_community(station, admin, "后来新建社区")
+    put_attachment(data, "scan-after.pdf", b"after the backup")
+    station.close()
+    before = {p.relative_to(data.root).as_posix(): p.read_bytes() for p in data.root.rglob("*")
+              if p.is_file() and "backups" not in p.parts}
+    real_copy = backup._copy_file
+
+    def copy(src: Path, dest: Path, rel: str) -> dict[str, object]:
+        if rel.startswith("attachments/") and ".restoring" in str(dest):  # staging, not the before-restore copy
+            if failing == "disk full":
+                raise OSError(errno.ENOSPC, "No space left on device", str(dest))
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(b"garbled")
+            return {"path": rel, "bytes": 7, "sha256": "0" * 64}
+        return real_copy(src, dest, rel)
+
+    monkeypatch.setattr(backup, "_copy_file", copy)
+    with pytest.raises((OSError, IntegrityFailure)) as err:
+        backup.restore_from(data, info.path, clock)
+    if failing == "read back differently":
+        assert "attachments/scan-in-backup.pdf" in str(err.value) and "没有恢复任何数据" in str(err.value)
+    after = {p.relative_to(data.root).as_posix(): p.read_bytes() for p in data.root.rglob("*")
+             if p.is_file() and "backups" not in p.parts}
+    assert after == before  # no .restoring left, the database and attachments as they were
+    assert count(data.database, "SELECT COUNT(*) FROM community WHERE name = '后来新建社区'") == 1
 
 
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(
