@@ -480,9 +480,23 @@ def restore_from(data: DataDir, source: Path, clock: Clock, progress: Progress |
         previous, old_uuid = _save_current(data, clock, progress)
     progress.report(0, 1, "正在恢复数据库…")
     staged_db, staged_files = _stage(data, Path(source))
-    # Only renames from here on: a full disk or a pulled-out drive has already been met while staging.
-    _replace_database(data, staged_db)
-    _replace_attachments(data, staged_files, clock)
+    # Only renames from here on: a full disk or a pulled-out drive has already been met while staging. The
+    # attachments go first: on Windows a scan open in a viewer stops their folder's rename, and then the
+    # database must not have been replaced yet.
+    try:
+        old_files = _swap_attachments(data, staged_files, clock)
+    except BaseException:
+        staged_db.unlink(missing_ok=True)
+        shutil.rmtree(staged_files, ignore_errors=True)
+        raise
+    try:
+        _replace_database(data, staged_db)
+    except BaseException:
+        staged_db.unlink(missing_ok=True)
+        _swap_back(data, old_files)
+        raise
+    if old_files is not None:
+        shutil.rmtree(old_files, ignore_errors=True)  # its files are in the before-restore backup
     set_aside = None
     if old_uuid and old_uuid != info.station_uuid and data.secret_file.exists():
         # That file holds the replaced station's secret; keep it beside the data, never overwrite it.
@@ -542,12 +556,29 @@ def _replace_database(data: DataDir, staged: Path) -> None:
     _fsync_dir(data.root)
 
 
-def _replace_attachments(data: DataDir, incoming: Path, clock: Clock) -> None:
-    old = data.root / f"{ATTACHMENTS}.replaced-{clock.now():%Y%m%d-%H%M%S}"
+def _swap_attachments(data: DataDir, incoming: Path, clock: Clock) -> Path | None:
+    """Put the staged attachments in place; returns where the current ones were set aside (None: there were
+    none). Raises with the current ones back in place."""
+    old: Path | None = None
     if data.attachments.exists():
+        old = data.root / f"{ATTACHMENTS}.replaced-{clock.now():%Y%m%d-%H%M%S}"
         os.replace(data.attachments, old)
-    os.replace(incoming, data.attachments)
-    shutil.rmtree(old, ignore_errors=True)  # its files are in the before-restore backup
+    try:
+        os.replace(incoming, data.attachments)
+    except BaseException:
+        _swap_back(data, old)
+        raise
+    return old
+
+
+def _swap_back(data: DataDir, old: Path | None) -> None:
+    """Undo ``_swap_attachments``: the staged folder goes, the set-aside one comes back."""
+    staged = data.root / (ATTACHMENTS + ".restoring")
+    if data.attachments.exists():  # the staged ones, when they had been put in place
+        os.replace(data.attachments, staged)
+    if old is not None:
+        os.replace(old, data.attachments)
+    shutil.rmtree(staged, ignore_errors=True)
 
 
 def _record_restore(data: DataDir, info: BackupInfo, previous: Path | None, clock: Clock) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -156,7 +157,8 @@ def test_restore_replaces_data_and_keeps_the_current_data_first(
         reopened.close()
 
 
-@pytest.mark.parametrize("failing", ["disk full", "read back differently"])
+@pytest.mark.parametrize("failing", ["disk full", "read back differently", "a scan open in a viewer",
+                                     "database held by another program"])
 def test_a_restore_failing_part_way_changes_nothing(station: Station, admin: Actor, clock: FixedClock,
                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     failing: str) -> None:
@@ -181,7 +183,19 @@ def test_a_restore_failing_part_way_changes_nothing(station: Station, admin: Act
             return {"path": rel, "bytes": 7, "sha256": "0" * 64}
         return real_copy(src, dest, rel)
 
-    monkeypatch.setattr(backup, "_copy_file", copy)
+    real_replace = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        # Windows refuses to rename a folder holding an open file, or a file another program holds open
+        if (failing == "a scan open in a viewer" and Path(src) == data.attachments) or \
+                (failing == "database held by another program" and Path(dst) == data.database):
+            raise PermissionError(errno.EACCES, "The process cannot access the file", str(src))
+        real_replace(src, dst)
+
+    if failing in ("disk full", "read back differently"):
+        monkeypatch.setattr(backup, "_copy_file", copy)
+    else:
+        monkeypatch.setattr(os, "replace", replace)
     with pytest.raises((OSError, IntegrityFailure)) as err:
         backup.restore_from(data, info.path, clock)
     if failing == "read back differently":
