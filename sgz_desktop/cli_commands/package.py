@@ -15,7 +15,6 @@ package. It exits 0 only when every one of the 15 checks passes.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -199,8 +198,7 @@ def verify(ctx: Context) -> int:
     if args.report is not None:
         stem = f"{package.stem}-校验报告"
         pdf = write_verify_pdf(args.report / f"{stem}.pdf", report)
-        data = args.report / f"{stem}.json"
-        data.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        data = report.write_json(args.report / f"{stem}.json")
         ctx.print(f"校验报告：{pdf}、{data}")
     return 0 if report.passed else 1
 

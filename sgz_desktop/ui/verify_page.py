@@ -6,7 +6,6 @@ Needs nothing from the station: the same ``verify_package`` as ``sgz verify``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -180,8 +179,7 @@ class VerifyPage(QWidget):
         assert self.report is not None
         stem = f"{Path(self.report.package).stem}-校验报告"
         if with_json:
-            (folder / f"{stem}.json").write_text(json.dumps(self.report.to_json(), ensure_ascii=False, indent=1)
-                                                 + "\n", encoding="utf-8")
+            self.report.write_json(folder / f"{stem}.json")
         return write_verify_pdf(folder / f"{stem}.pdf", self.report)
 
     def _open_report(self) -> None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
+
+from ..durable import write_small_file
 
 PROPERTIES = (("authenticity", "真实性"), ("completeness", "完整性"), ("usability", "可用性"), ("security", "安全性"))
 PROPERTY_LABELS = dict(PROPERTIES)
@@ -97,6 +101,11 @@ class VerifyReport:
                              "notes": list(c.notes)} for c in checks]}
                 for key, label, checks in self.by_property()],
         }
+
+    def write_json(self, out: Path) -> Path:
+        """The report as JSON, for a script or an archive system, written whole or not at all."""
+        write_small_file(out, (json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        return out
 
 
 def _shortened(message: str) -> str:
