@@ -78,7 +78,8 @@ def add_material(st: Station, actor: Actor, session_id: int, source: Path) -> Ma
     with st.read() as s:
         if s.get(TrainingSession, session_id) is None:
             raise NotFound(f"没有编号为 {session_id} 的培训记录。")
-    tmp, sha, size = _copy_hashed(source, st.data.attachments / FOLDER)
+    # the temporary copy lies where the attachment store sweeps what a killed copy leaves
+    tmp, sha, size = _copy_hashed(source, st.data.attachments)
     target = stored_path(st.data, sha, source.name)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

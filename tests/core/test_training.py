@@ -198,6 +198,28 @@ def test_materials_are_stored_by_hash_verified_and_removed(station: Station, adm
         training_materials.add_material(station, admin, s.id, tmp_path / "none.pdf")
 
 
+def test_a_materials_copy_in_progress_lies_where_the_store_sweeps(station: Station, admin: Actor, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy killed part-way leaves its temporary file; it must be one the attachment store removes."""
+    import fnmatch
+    import os
+
+    from sgz_desktop.core.attachments import attachment_store
+
+    s = training.add_session(station, admin, session())
+    slides = tmp_path / "课件.pptx"
+    slides.write_bytes(b"PK slides")
+    moved: list[Path] = []
+    real_replace = os.replace
+    monkeypatch.setattr(training_materials.os, "replace", lambda a, b: (moved.append(Path(a)), real_replace(a, b)))
+    training_materials.add_material(station, admin, s.id, slides)
+    tmp = moved[0]
+    assert tmp.parent == attachment_store(station).root and fnmatch.fnmatch(tmp.name, ".incoming-*.part")
+    tmp.write_bytes(b"PK sli")  # as a kill would leave it, two hours ago
+    os.utime(tmp, (tmp.stat().st_mtime - 7200,) * 2)
+    assert attachment_store(station).sweep_incoming() == 1 and not tmp.exists()
+
+
 def test_session_source_filters_sorts_and_counts(station: Station, admin: Actor) -> None:
     a = add(station, admin, 161, hire_date=dt.date(2023, 1, 1))
     for i in range(12):
