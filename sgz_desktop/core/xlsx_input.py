@@ -24,7 +24,7 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import Problem, ValidationError
+from .errors import Problem, ValidationError, os_error_text
 from .excel import display_width
 from .progress import Progress
 
@@ -66,13 +66,32 @@ def _header_text(value: object) -> str:
     return re.sub(r"\s+|[*＊]", "", str(value or ""))  # "姓名*" and "姓 名" both mean 姓名
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls files and of password-protected workbooks
+
+
+def _not_a_workbook(path: Path) -> str:
+    """Why openpyxl could not open it, in the terms of someone who works in Excel."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as err:
+        return os_error_text(err)
+    if head == _OLE:
+        return (f"{path.name} 是旧版 Excel（.xls）文件，或设置了打开密码。请在 Excel 中打开它，取消密码，"
+                "再“另存为” Excel 工作簿（*.xlsx）后导入")
+    return (f"{path.name} 不是 Excel 工作簿（.xlsx），或文件已损坏。请在 Excel 中打开它，"
+            "“另存为” Excel 工作簿（*.xlsx）后导入")
+
+
 def read_sheet(path: Path, fields: Sequence[Field], sheet: str, progress: Progress | None = None) -> SheetRows:
     """Read the named sheet (or the first one) with openpyxl's read-only mode; find the header row,
     refuse a file without a required column, skip blank rows."""
     try:
         wb = load_workbook(Path(path), read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ValidationError(Problem("文件", f"无法作为 Excel 文件（.xlsx）打开：{type(err).__name__}")) from None
+    except OSError as err:  # missing, on a drive pulled out, held by another program
+        raise ValidationError(Problem("文件", os_error_text(err))) from None
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ValidationError(Problem("文件", _not_a_workbook(Path(path)))) from None
     try:
         ws = wb[sheet] if sheet in wb.sheetnames else wb.worksheets[0]
         total = ws.max_row or 0

@@ -128,8 +128,14 @@ def test_a_file_without_the_required_columns_is_refused(station: Station, admin:
         staff_excel.import_roster(station, admin, tmp_path / "wrong.xlsx")
     assert {(p.row, p.field) for p in err.value.problems} == {(2, "身份证号"), (2, "专兼职"), (2, "入职日期")}
     (tmp_path / "not.xlsx").write_text("hello")
-    with pytest.raises(ValidationError, match="无法作为 Excel 文件"):
+    with pytest.raises(ValidationError, match=r"not\.xlsx 不是 Excel 工作簿（\.xlsx），或文件已损坏。.*另存为"):
         staff_excel.import_roster(station, admin, tmp_path / "not.xlsx")
+    # an .xls of old, or a workbook with an opening password: both an OLE container, not a zip
+    (tmp_path / "花名册.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(ValidationError, match=r"花名册\.xls 是旧版 Excel（\.xls）文件，或设置了打开密码"):
+        staff_excel.import_roster(station, admin, tmp_path / "花名册.xls")
+    with pytest.raises(ValidationError, match=r"找不到文件 .*gone\.xlsx"):
+        staff_excel.import_roster(station, admin, tmp_path / "gone.xlsx")
 
 
 def test_cancelling_an_import_writes_nothing(station: Station, admin: Actor, tmp_path: Path) -> None:
