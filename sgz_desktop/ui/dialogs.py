@@ -18,16 +18,24 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def show_error(parent: QWidget | None, error: BaseException | str, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or QCoreApplication.translate("dialogs", "Error"), error_text(error))
+
+
+def error_text(error: BaseException | str) -> str:
     """Core errors carry a complete sentence for the user, as do files that cannot be read or written (a full
     or pulled-out USB drive is the office's everyday, not a fault); anything else is an internal fault."""
     if isinstance(error, SgzError | str):
-        text = str(error)
-    elif (said := fault_text(error)) is not None:
-        text = said
-    else:
-        text = QCoreApplication.translate("dialogs", "An unexpected error occurred: %1").replace(
-            "%1", f"{type(error).__name__}: {error}")
-    QMessageBox.warning(parent, title or QCoreApplication.translate("dialogs", "Error"), text)
+        return str(error)
+    said = fault_text(error)
+    if said is not None:
+        return said
+    return QCoreApplication.translate("dialogs", "An unexpected error occurred: %1").replace(
+        "%1", f"{type(error).__name__}: {error}")
+
+
+def is_fault(error: BaseException) -> bool:
+    """Neither the core's own error nor the PC's: a bug, whose details matter to whoever helps."""
+    return not isinstance(error, SgzError) and fault_text(error) is None
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:

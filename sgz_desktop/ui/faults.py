@@ -17,7 +17,6 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from ..core.errors import SgzError, fault_text
 from . import dialogs
 
 LOG_NAME = "errors.log"
@@ -50,14 +49,8 @@ class FaultHandler:
             self._showing = False
 
     def _message(self, error: BaseException) -> str:
-        if isinstance(error, SgzError):
-            return str(error)
-        said = fault_text(error)
-        if said is not None:
-            return said
-        text = QCoreApplication.translate("dialogs", "An unexpected error occurred: %1").replace(
-            "%1", f"{type(error).__name__}: {error}")
-        if self.log_folder is not None:
+        text = dialogs.error_text(error)
+        if dialogs.is_fault(error) and self.log_folder is not None:
             text += "\n\n" + QCoreApplication.translate(
                 "faults", "The details are kept in %1 for whoever helps with this program.").replace(
                 "%1", str(self.log_folder / LOG_NAME))
