@@ -134,6 +134,33 @@ def test_a_manifest_line_removed(package: Path, tmp_path: Path) -> None:
     assert "manifest-sha256.txt" in messages(report, 3)
 
 
+def test_every_bad_manifest_line_is_named_by_its_number(package: Path, tmp_path: Path) -> None:
+    """The manifest is read line by line from the zip: a line listed twice, a line that is not "hash  path",
+    a missing file listed twice (named once), a wrong hash, and a file no line lists are each named."""
+    def edit(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        i = _payload(members, layout.MANIFEST)
+        info, data = members[i]
+        lines = data.decode().splitlines()
+        first, second, third = lines[0], lines[1], lines[2]
+        wrong = ("0" if third[0] != "0" else "1") + third[1:]
+        ghost = "a" * 64 + "  data/records/ghost.pdf"
+        lines = [first, first, "not a manifest line", ghost, ghost, wrong, *lines[3:]]
+        members[i] = (info, ("\r\n".join(lines) + "\r\n").encode())
+        assert second  # its file is now listed by no line
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, edit))
+    text3, text6 = messages(report, 3), messages(report, 6)
+    path = lambda line: line.split("  ", 1)[1]  # noqa: E731
+    with zipfile.ZipFile(package) as z:
+        lines = z.read(f"{NAME}/{layout.MANIFEST}").decode().splitlines()
+    assert f"manifest-sha256.txt：第 2 行重复列出 {path(lines[0])}" in text3
+    assert "manifest-sha256.txt：第 3 行格式不对：not a manifest line" in text3
+    assert "manifest-sha256.txt：第 5 行重复列出 data/records/ghost.pdf" in text3
+    assert f"{path(lines[2])} 的 SHA-256 与 manifest-sha256.txt 不一致" in text3
+    assert text6.count("data/records/ghost.pdf 不在包中（文件缺失）") == 1
+    assert f"{path(lines[1])} 不在 manifest-sha256.txt 中" in text6
+
+
 def test_signature_made_with_another_key(package: Path, tmp_path: Path) -> None:
     def resign(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
         tag = members[_payload(members, layout.TAGMANIFEST)][1]

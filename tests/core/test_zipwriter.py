@@ -114,3 +114,24 @@ def test_the_bag_refuses_a_name_twice(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="duplicate"):
             bag.add_file("data/a.json", source)
         bag.abort()
+
+
+def test_a_text_given_in_pieces_is_deflated_as_it_comes_and_reads_back(tmp_path: Path) -> None:
+    """The payload manifest of a large year is written a thousand lines at a time (``add_pieces``): its hash
+    is known at once, and the manifest is the same bytes as when it was made whole."""
+    from sgz_desktop.core.package import layout
+
+    digests = {f"data/records/WS/Y/Z109-WS·2024-Y-BGS-{i:04d}/metadata.json": hashlib.sha256(b"%d" % i).hexdigest()
+               for i in range(2_500)}
+    pieces = list(layout.manifest_pieces(digests))
+    whole = layout.manifest_text(digests)
+    assert len(pieces) == 3 and b"".join(pieces) == whole
+    path = tmp_path / "p.zip"
+    with path.open("wb") as out:
+        writer = ZipStreamWriter(out, WHEN)
+        entry = writer.add_pieces("P/manifest-sha256.txt", iter(pieces))
+        writer.add_bytes("P/bagit.txt", b"BagIt-Version: 1.0\n")
+        writer.close()
+    assert entry.sha256 == hashlib.sha256(whole).hexdigest() and entry.method == DEFLATED
+    assert entry.size == len(whole) and entry.compressed < len(whole) // 3
+    _read_back(path, {"P/manifest-sha256.txt": whole, "P/bagit.txt": b"BagIt-Version: 1.0\n"})

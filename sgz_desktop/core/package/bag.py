@@ -91,7 +91,8 @@ class BagWriter:
     def finish(self, info: Mapping[str, str], sign: Callable[[bytes], bytes], public_key_pem: bytes) -> BagResult:
         """Manifests, bag-info (Payload-Oxum and Bag-Size filled in here), signature; closes the zip."""
         self.settle()
-        self._tag(layout.MANIFEST, layout.manifest_text(self._payload))
+        self._tags[layout.MANIFEST] = self._zip.add_pieces(self._name(layout.MANIFEST),
+                                                           layout.manifest_pieces(self._payload)).sha256
         values = dict(info)
         values["Payload-Oxum"] = layout.payload_oxum(self._bytes, len(self._payload))
         values["Bag-Size"] = layout.human_size(self._bytes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -112,25 +113,44 @@ def decode_path(path: str) -> str:
 
 def manifest_text(digests: dict[str, str]) -> bytes:
     """Sorted by path, so unchanged data gives the same manifest byte for byte."""
-    return "".join(f"{digests[p]}  {encode_path(p)}\n" for p in sorted(digests)).encode("utf-8")
+    return b"".join(manifest_pieces(digests))
+
+
+def manifest_pieces(digests: dict[str, str], lines: int = 1024) -> Iterator[bytes]:
+    """``manifest_text`` a thousand lines at a time: a large year's payload manifest runs to megabytes."""
+    paths = sorted(digests)
+    for at in range(0, len(paths), lines):
+        yield "".join(f"{digests[p]}  {encode_path(p)}\n" for p in paths[at:at + lines]).encode("utf-8")
 
 
 def parse_manifest(text: str) -> tuple[dict[str, str], list[str]]:
     """(path → sha256, problems). Duplicate paths and malformed lines are problems."""
     entries: dict[str, str] = {}
     problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, path, sha in manifest_lines(text.splitlines()):
+        if sha is None:
+            problems.append(f"第 {number} 行格式不对：{path[:80]}")
+            continue
+        if path in entries:
+            problems.append(f"第 {number} 行重复列出 {path}")
+        entries[path] = sha
+    return entries, problems
+
+
+def manifest_lines(lines: Iterable[str]) -> Iterator[tuple[int, str, str | None]]:
+    """Each line of a manifest as (line number, path, sha256 in lower case); a malformed line as (number, the
+    line, None). Blank lines are skipped."""
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         parts = line.split(None, 1)
-        if len(parts) != 2 or not re.fullmatch(r"[0-9a-fA-F]{64}", parts[0]):
-            problems.append(f"第 {number} 行格式不对：{line[:80]}")
+        if len(parts) != 2 or not _SHA256.fullmatch(parts[0]):
+            yield number, line.rstrip("\r\n"), None
             continue
-        path = decode_path(parts[1].strip())
-        if path in entries:
-            problems.append(f"第 {number} 行重复列出 {path}")
-        entries[path] = parts[0].lower()
-    return entries, problems
+        yield number, decode_path(parts[1].strip()), parts[0].lower()
+
+
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 
 def parse_bag_info(text: str) -> dict[str, list[str]]:

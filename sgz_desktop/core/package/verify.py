@@ -21,11 +21,24 @@ from ..progress import Progress
 from . import layout
 from .form import FormFacts, read_form
 from .report import CHECKS, Findings, PackageSummary, VerifyReport
-from .zipread import Directory, FileDigest, Member, Trusted, read_directory, scan
+from .zipread import (
+    Directory,
+    FileDigest,
+    Member,
+    MemberChanged,
+    Trusted,
+    ZipBytes,
+    member_text,
+    read_directory,
+    scan,
+)
 
 _WINDOWS_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", re.IGNORECASE)
 _BAD_CHARS = re.compile(r'[<>:"|?*\\\x00-\x1f\x7f]')
 MAX_PATH = 240  # characters of a member name, leaving room for the folder it is unpacked into
+# Text in the payload larger than this is not kept by the pass but read again in pieces when it is parsed.
+STREAM_OVER = 1024 * 1024
+STREAMED_TEXT = (".json", ".csv", ".txt")
 _KEEP_SUFFIXES = (".txt", ".json", ".csv", ".xml", ".pem", ".sig", ".docx", ".xlsx", ".pptx", ".docm", ".xlsm",
                   ".pptm")
 
@@ -132,6 +145,10 @@ def _keep(m: Member) -> bool:
     rel = m.name.split("/", 1)[-1]
     if rel.startswith(layout.RECORDS) and rel.endswith(("/" + layout.METADATA, "/" + layout.METADATA_XML)):
         return False
+    if m.size > STREAM_OVER and rel.startswith("data/") and rel.lower().endswith(STREAMED_TEXT):
+        return False  # the catalogue of a large year: parsed in pieces from the zip (``verify_records``)
+    if rel == layout.MANIFEST:
+        return False  # read again line by line (``_check_payload_manifest``)
     return read_whole(m.name, stored=m.method == 0)
 
 
@@ -246,23 +263,39 @@ def _check_manifests(bag: Bag, found: Findings) -> None:
         if rel != layout.MANIFEST:
             found.fail(3, f"{rel}：只支持 SHA-256 内容清单，无法核对这个清单")
             continue
-        text = bag.text(rel)
-        if text is None:
+        _check_payload_manifest(bag, rel, found)
+
+
+def _check_payload_manifest(bag: Bag, rel: str, found: Findings) -> None:
+    """The manifest read again from the zip line by line (a line per file: a large year's runs to megabytes),
+    each line held to the member it names; the members it lists are marked, not collected."""
+    m = bag.members[rel]
+    payload = bag.payload
+    listed = bytearray(len(bag.directory.members))  # by member index: 1 once a line lists it
+    absent: set[str] = set()
+    with ZipBytes(bag.zip_path) as source:
+        try:
+            for number, path, sha in layout.manifest_lines(member_text(source, m)):
+                if sha is None:
+                    found.fail(3, f"{rel}：第 {number} 行格式不对：{path[:80]}")
+                    continue
+                member = payload.get(path)
+                if (member is not None and listed[member.index]) or path in absent:
+                    found.fail(3, f"{rel}：第 {number} 行重复列出 {path}")
+                if member is None:
+                    if path not in absent:
+                        found.fail(6, f"{rel} 列出的 {path} 不在包中（文件缺失）")
+                    absent.add(path)
+                    continue
+                listed[member.index] = 1
+                if member.read and member.sha256 != sha:
+                    found.fail(3, f"{path} 的 SHA-256 与 {rel} 不一致（文件被改动）")
+        except (UnicodeDecodeError, MemberChanged):
             found.fail(3, f"{rel} 无法读取")
-            continue
-        entries, problems = layout.parse_manifest(text)
-        for p in problems:
-            found.fail(3, f"{rel}：{p}")
-        payload = bag.payload
-        for path, sha in entries.items():
-            m = payload.get(path)
-            if m is None:
-                found.fail(6, f"{rel} 列出的 {path} 不在包中（文件缺失）")
-            elif m.read and m.sha256 != sha:
-                found.fail(3, f"{path} 的 SHA-256 与 {rel} 不一致（文件被改动）")
-        for path in payload:
-            if path not in entries:
-                found.fail(6, f"{path} 不在 {rel} 中（多出的文件，或清单被删去一行）")
+            return
+    for path, member in payload.items():
+        if not listed[member.index]:
+            found.fail(6, f"{path} 不在 {rel} 中（多出的文件，或清单被删去一行）")
 
 
 def _check_structure(bag: Bag, found: Findings) -> None:

@@ -143,6 +143,15 @@ def has_control(text: str) -> bool:
     return any(c.group() != "\\\\" for c in _JSON_CONTROL.finditer(text))
 
 
+_MAY_CONTROL = re.compile(r"\\(?:[nrtbf]|u00[01]|u007)|\x7f")
+
+
+def may_control(text: str) -> bool:
+    """``has_control`` for a piece of a text: without the pairing of escaped backslashes, which a piece
+    may cut, so it may say yes where there is none (the values are then looked at), never no where there is."""
+    return ("\\" in text or "\x7f" in text) and _MAY_CONTROL.search(text) is not None
+
+
 def control_chars(value: Any, where: str, found: Findings, key: str = "") -> None:
     if isinstance(value, str):
         rule = _CONTROL_NOTES if key == "备注" else _CONTROL

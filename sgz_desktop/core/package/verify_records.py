@@ -7,14 +7,16 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import json
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from . import layout
 from .content import SCRIPT_EXTENSIONS, detect_format, executable_kind, inspect_pdf, office_macros
+from .json_stream import TooLarge, parse_pieces
 from .report import Findings
-from .verify_items import Seen, check_items, control_chars, decode_text, has_control, is_item_metadata, parse_json
-from .zipread import Member, MemberSlice, ZipBytes
+from .verify_items import Seen, check_items, control_chars, is_item_metadata, may_control
+from .zipread import KEEP_LIMIT, Member, MemberChanged, MemberSlice, ZipBytes, member_pieces, member_text
 
 if TYPE_CHECKING:
     from .verify import Bag
@@ -56,38 +58,67 @@ def check_records(bag: Bag, found: Findings, *, trusted: bool) -> None:
 
 def _parse_texts(bag: Bag, found: Findings) -> Claims:
     """Every JSON and CSV in the payload but the items' metadata (read item by item later) parsed (check 11);
-    of the catalogue and handover list only the figures check 8 compares are kept."""
+    of the catalogue and handover list only the figures check 8 compares are kept. Each is read in pieces,
+    from its kept bytes or again from the zip (a large year's catalogue is never held whole)."""
     claims = Claims()
-    for rel, m in bag.members.items():
-        lower = rel.lower()
-        if m.is_dir or not lower.endswith((".json", ".csv", ".txt")) or is_item_metadata(rel):
-            continue
-        if m.kept is None:
-            if m.read or m.error:
-                found.fail(11, f"{rel} 过大或无法读取，未能解析")
-            continue
-        data = m.kept
-        if rel.startswith("data/") and detect_format(m.head) != "zip":  # (an Office file's macros are looked at later)
-            m.kept = None  # parsed here only: a large year's catalogue is not held as bytes and as text at once
-        text = decode_text(rel, data, found)
-        del data
-        if text is None:
-            continue
-        if rel in (layout.CATALOGUE_JSON, layout.HANDOVER_JSON):
-            value = parse_json(rel, text, found, _Outline(rel, found, has_control(text)))
-            if value is not None:
-                _claim(claims, rel, value)
-        elif lower.endswith(".json"):
-            parse_json(rel, text, found)
-        elif lower.endswith(".csv"):
-            try:
-                rows = sum(1 for row in csv.reader(io.StringIO(text, newline="")) if row)
-            except csv.Error as exc:
-                found.fail(11, f"{rel} 不是有效的 CSV（{exc}）")
+    with ZipBytes(bag.zip_path) as source:
+        for rel, m in bag.members.items():
+            lower = rel.lower()
+            if m.is_dir or not lower.endswith((".json", ".csv", ".txt")) or is_item_metadata(rel):
                 continue
-            if rel == layout.CATALOGUE_CSV:
-                claims.csv_rows = max(rows - 1, 0)
+            if m.kept is None and not (m.read and m.size <= TEXT_LIMIT):
+                if m.read or m.error:
+                    found.fail(11, f"{rel} 过大或无法读取，未能解析")
+                continue
+            text = member_text(source, m, encoding="utf-8-sig" if lower.endswith(".csv") else "utf-8", newline="")
+            if rel.startswith("data/") and detect_format(m.head) != "zip":  # (an Office file's macros: later)
+                m.kept = None  # parsed here only: not held until the end
+            try:
+                _parse_text(rel, lower, text, found, claims)
+            except UnicodeDecodeError:
+                found.fail(11, f"{rel} 不是 UTF-8 编码")
+            except MemberChanged:
+                found.fail(11, f"{rel} 无法再次读取，或在校验过程中被改动，未能解析")
+            except TooLarge:
+                found.fail(11, f"{rel} 中单个值过大，未能解析")
     return claims
+
+
+PIECE = 256 * 1024  # characters: the JSON window holds two or three such pieces
+TEXT_LIMIT = 1024**3  # a payload text is parsed in pieces up to this size (the catalogue of 500 000 items)
+
+
+def _parse_text(rel: str, lower: str, text: io.TextIOWrapper, found: Findings, claims: Claims) -> None:
+    if lower.endswith(".csv"):
+        try:
+            rows = sum(1 for row in csv.reader(text) if row)
+        except csv.Error as exc:
+            found.fail(11, f"{rel} 不是有效的 CSV（{exc}）")
+            return
+        if rel == layout.CATALOGUE_CSV:
+            claims.csv_rows = max(rows - 1, 0)
+        return
+    pieces = iter(lambda: text.read(PIECE), "")
+    if not lower.endswith(".json"):
+        for _piece in pieces:  # plain text: only its encoding is checked
+            pass
+        return
+    outline = _Outline(rel, found) if rel in (layout.CATALOGUE_JSON, layout.HANDOVER_JSON) else None
+    try:
+        value = parse_pieces(map(outline.see, pieces) if outline else pieces, outline or _nothing,
+                             limit=KEEP_LIMIT)
+    except json.JSONDecodeError as exc:
+        found.fail(11, f"{rel} 不是有效的 JSON（第 {exc.lineno} 行：{exc.msg}）")
+        return
+    except RecursionError:  # "[[[[…" nested past any real record: a hostile file, not a crash
+        found.fail(11, f"{rel} 的 JSON 嵌套层数过深，无法读取")
+        return
+    if outline is not None and value is not None:
+        _claim(claims, rel, value)
+
+
+def _nothing(_pairs: list[tuple[str, Any]]) -> None:
+    """The parse hook for JSON that is only checked to be JSON: no object is built."""
 
 
 class _Outline:
@@ -95,8 +126,17 @@ class _Outline:
     object's strings are looked at for control characters (when the text may hold any) and only the
     objects carrying totals are kept, the entries becoming None (counted, not held)."""
 
-    def __init__(self, rel: str, found: Findings, control: bool) -> None:
-        self.rel, self.found, self.control = rel, found, control
+    def __init__(self, rel: str, found: Findings) -> None:
+        self.rel, self.found, self.control = rel, found, False
+        self._tail = ""
+
+    def see(self, piece: str) -> str:
+        """Each piece of the text passes here before it is parsed: once one may hold a control character
+        (an escape that may be one, or DEL), the values are looked at from then on."""
+        if not self.control and may_control(self._tail + piece):
+            self.control = True
+        self._tail = piece[-6:]  # an escape cut between two pieces ("\u00" | "1f") is seen whole
+        return piece
 
     def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any] | None:
         if self.control:
@@ -205,19 +245,31 @@ def _check_formats(bag: Bag, found: Findings) -> None:
 
 def _check_active(bag: Bag, found: Findings) -> None:
     signature = _base64_signature(bag)
-    for m in bag.directory.members:
-        if m.is_dir:
-            continue
-        kind = executable_kind(m.head) if m is not signature else None
-        if kind:
-            found.fail(14, f"{m.name}：这是{kind}")
-        elif m.name.lower().endswith(SCRIPT_EXTENSIONS):
-            found.fail(14, f"{m.name}：可执行程序或脚本类型的文件")
-        fmt = detect_format(m.head)
-        if fmt == "zip" and m.kept is not None and office_macros(m.kept):
-            found.fail(14, f"{m.name}：Office 文档中含有宏")
-        elif fmt == "ole":
-            found.fail(14, f"{m.name}：旧版 Office 文档（可能含宏），不允许")
+    with ZipBytes(bag.zip_path) as source:
+        for m in bag.directory.members:
+            if m.is_dir:
+                continue
+            kind = executable_kind(m.head) if m is not signature else None
+            if kind:
+                found.fail(14, f"{m.name}：这是{kind}")
+            elif m.name.lower().endswith(SCRIPT_EXTENSIONS):
+                found.fail(14, f"{m.name}：可执行程序或脚本类型的文件")
+            fmt = detect_format(m.head)
+            if fmt == "zip" and (data := _office_bytes(source, m)) is not None and office_macros(data):
+                found.fail(14, f"{m.name}：Office 文档中含有宏")
+            elif fmt == "ole":
+                found.fail(14, f"{m.name}：旧版 Office 文档（可能含宏），不允许")
+
+
+def _office_bytes(source: ZipBytes, m: Member) -> bytes | None:
+    """A zip-format member's bytes for the macro look: kept by the pass, or (a large text file that is really
+    an Office file, not kept) read again."""
+    if m.kept is not None or not m.read or m.size > KEEP_LIMIT:
+        return m.kept
+    try:
+        return b"".join(member_pieces(source, m))
+    except MemberChanged:
+        return None
 
 
 def _base64_signature(bag: Bag) -> Member | None:

@@ -18,7 +18,7 @@ import os
 import struct
 import threading
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -378,25 +378,25 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
     inflater = zlib.decompressobj(-15) if m.method == 8 else None
     produced = 0
     for piece in blocks.take(m.compressed):
-        outs = [piece] if inflater is None else _inflate(inflater, piece, m.size - produced)
-        if outs is None:
+        outs = [piece] if inflater is None else _inflated(inflater, piece, m.size - produced)
+        try:
+            for out in outs:
+                if not m.head:
+                    m.head = bytes(out[:16])
+                    if m.head.startswith(b"%PDF-"):
+                        pdf = PdfScan()
+                produced += len(out)
+                if produced > m.size:
+                    m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
+                    break
+                crc = crc32(out, crc)
+                if pdf is not None:
+                    side.feed(pdf.feed, out)
+                sha_lane.feed(sha.update, out)
+                if keep:
+                    kept.append(bytes(out))
+        except zlib.error:
             m.error = _CORRUPT
-            break
-        for out in outs:
-            if not m.head:
-                m.head = bytes(out[:16])
-                if m.head.startswith(b"%PDF-"):
-                    pdf = PdfScan()
-            produced += len(out)
-            if produced > m.size:
-                m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
-                break
-            crc = crc32(out, crc)
-            if pdf is not None:
-                side.feed(pdf.feed, out)
-            sha_lane.feed(sha.update, out)
-            if keep:
-                kept.append(bytes(out))
         if on_bytes is not None:
             on_bytes(len(piece))
         if m.error:
@@ -446,24 +446,19 @@ def _small_bytes(raw: bytes | memoryview, m: Member) -> bytes | memoryview | str
     return data if inflater.eof else _CORRUPT
 
 
-def _inflate(inflater: zlib._Decompress, piece: memoryview, room: int) -> list[bytes | memoryview] | None:
-    """The piece inflated, at most ``room`` bytes and one more; None when the data is not valid deflate."""
-    out: list[bytes | memoryview] = []
-    cap = max(room, 0) + 1  # one byte more than allowed tells an over-long member
-    data: bytes | memoryview = piece
-    while data:
-        try:
-            chunk = inflater.decompress(data, min(cap, BLOCK))
-        except zlib.error:
-            return None
-        out.append(chunk)
-        cap -= len(chunk)
-        if cap <= 0:
-            break
+def _inflated(inflater: zlib._Decompress, data: bytes | memoryview, room: int, piece: int = SMALL_OUT
+              ) -> Iterator[bytes]:
+    """``data`` inflated a piece at a time (a block of text inflates to ten times its size: never all at once),
+    at most ``room`` bytes and one more, which tells an over-long member. ``zlib.error``: not valid deflate."""
+    cap = max(room, 0) + 1
+    while data and cap > 0:
+        chunk = inflater.decompress(data, min(cap, piece))
         data = inflater.unconsumed_tail
-        if not chunk and not data:
+        cap -= len(chunk)
+        if chunk:
+            yield chunk
+        elif not data:
             break
-    return out
 
 
 def reread(source: ZipBytes, m: Member) -> bytes | None:
@@ -474,12 +469,8 @@ def reread(source: ZipBytes, m: Member) -> bytes | None:
         return None
     raw, m.packed = m.packed, None
     if raw is None:
-        if m.data_offset < 0:  # a member the exporter vouched for: the pass did not read its local header
-            header = source.read_at(m.offset, 30)
-            if len(header) < 30 or header[:4] != b"PK\x03\x04":
-                return None
-            fields = _LOCAL.unpack(header)
-            m.data_offset = m.offset + 30 + fields[9] + fields[10]
+        if not _find_data(source, m):
+            return None
         raw = source.read_at(m.data_offset, m.compressed)
     if len(raw) != m.compressed:
         return None
@@ -487,6 +478,53 @@ def reread(source: ZipBytes, m: Member) -> bytes | None:
     if isinstance(data, str) or len(data) != m.size or hashlib.sha256(data).hexdigest() != m.sha256:
         return None
     return bytes(data)
+
+
+def _find_data(source: ZipBytes, m: Member) -> bool:
+    """Where the member's data begin; a member the exporter vouched for had its local header left unread."""
+    if m.data_offset < 0:
+        header = source.read_at(m.offset, 30)
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            return False
+        fields = _LOCAL.unpack(header)
+        m.data_offset = m.offset + 30 + fields[9] + fields[10]
+    return True
+
+
+class MemberChanged(Exception):
+    """A member read again after the pass no longer holds what the pass read (the package changed while being
+    checked, or its disk reads back differently)."""
+
+
+STREAM_PIECE = 256 * 1024
+
+
+def member_pieces(source: ZipBytes, m: Member) -> Iterator[bytes]:
+    """A member read again after the pass, in pieces of at most ``STREAM_PIECE`` (inflated if deflated), for
+    text too large to hold whole. What it yields is held to the size and SHA-256 the pass found:
+    ``MemberChanged`` at the end otherwise, so a reader must not trust what it has parsed until the pieces run
+    out."""
+    if not m.read or not _find_data(source, m):
+        raise MemberChanged(m.name)
+    sha = hashlib.sha256()
+    inflater = zlib.decompressobj(-15) if m.method == 8 else None
+    produced, at, end = 0, m.data_offset, m.data_offset + m.compressed
+    while at < end:
+        raw = source.read_at(at, min(STREAM_PIECE // 4, end - at))
+        if not raw:
+            break
+        at += len(raw)
+        try:
+            for piece in [raw] if inflater is None else _inflated(inflater, raw, m.size - produced, STREAM_PIECE):
+                produced += len(piece)
+                if produced > m.size:
+                    raise MemberChanged(m.name)
+                sha.update(piece)
+                yield piece
+        except zlib.error:
+            raise MemberChanged(m.name) from None
+    if produced != m.size or (inflater is not None and not inflater.eof) or sha.hexdigest() != m.sha256:
+        raise MemberChanged(m.name)
 
 
 class ZipBytes:
@@ -549,3 +587,35 @@ class MemberSlice(io.RawIOBase):
         memoryview(buffer)[:len(data)] = data
         self._pos += len(data)
         return len(data)
+
+
+def member_text(source: ZipBytes, m: Member, *, encoding: str = "utf-8", newline: str | None = None
+                ) -> io.TextIOWrapper:
+    """A text member as a text file read in pieces: from its kept bytes, else again from the zip
+    (``member_pieces``: ``MemberChanged`` when it no longer holds what the pass read)."""
+    pieces: Iterable[bytes] = [m.kept] if m.kept is not None else member_pieces(source, m)
+    return io.TextIOWrapper(io.BufferedReader(PieceReader(pieces), STREAM_PIECE), encoding=encoding, newline=newline)
+
+
+class PieceReader(io.RawIOBase):
+    """Pieces of bytes (``member_pieces``, or a member's kept bytes) as a file, for ``io.TextIOWrapper``: text
+    read line by line or a megabyte at a time, never whole."""
+
+    def __init__(self, pieces: Iterable[bytes]) -> None:
+        super().__init__()
+        self._pieces = iter(pieces)
+        self._rest = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._rest:
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._rest = memoryview(piece)
+        n = min(len(buffer), len(self._rest))
+        memoryview(buffer)[:n] = self._rest[:n]
+        self._rest = self._rest[n:]
+        return n
