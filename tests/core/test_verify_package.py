@@ -478,6 +478,29 @@ def test_encrypted_entries_and_windows_unfriendly_names(package: Path, tmp_path:
     assert "中有超过 255 字节的名称" in text
 
 
+def test_names_that_differ_only_in_unicode_form_or_case_are_named_once_each(package: Path, tmp_path: Path) -> None:
+    def names(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        for name in ("Caf\u00e9.txt", "cafe\u0301.txt", "CAFÉ.TXT", "other.txt"):  # é composed, decomposed, upper
+            members.append((zipfile.ZipInfo(f"{NAME}/data/registers/{name}"), b"x"))
+
+    text = messages(verify_package(rezip(package, tmp_path / "c" / package.name, names)), 12)
+    assert text.count("只有大小写或 Unicode 写法不同") == 2 and "other.txt" not in text
+    assert f"{NAME}/data/registers/cafe\u0301.txt 与 {NAME}/data/registers/Caf\u00e9.txt" in text
+
+
+def test_a_zip_with_a_top_folder_for_every_entry_is_judged_in_one_pass(tmp_path: Path) -> None:
+    """Twenty thousand top folders (comparing each with every name once took minutes here, hours at the entry
+    limit): the folder holding most entries is taken for the bag's, the others named."""
+    path = tmp_path / "tops.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        for n in range(20_000):
+            z.writestr(f"T{n:05d}/x.txt", b"x")
+        z.writestr("T07777/y.txt", b"y")
+    report = verify_package(path)
+    assert "压缩包中应只有一个顶层文件夹，实际有 20000 个" in messages(report, 6)
+    assert "T00000/x.txt 不在包的顶层文件夹 T07777/ 中" in messages(report, 6)
+
+
 def test_a_huge_entry_count_is_refused_without_reading(tmp_path: Path) -> None:
     bomb = tmp_path / "many.zip"
     bomb.write_bytes(b"PK\x05\x06" + (0).to_bytes(4, "little") + (0xFFFE).to_bytes(2, "little") * 2

@@ -46,7 +46,7 @@ _LOCAL = struct.Struct("<4s5H3I2H")
 @dataclass(slots=True)  # one per zip entry: a package may hold 200 000
 class Member:
     index: int
-    raw: bytes
+    raw: bytes  # the name's bytes in the directory, when decoding lost something; else empty
     name: str
     flags: int
     method: int
@@ -156,6 +156,8 @@ def read_directory(path: Path) -> Directory:
         extra = directory[pos + 46 + n_len:pos + 46 + n_len + e_len]
         usize, csize, offset = _zip64(extra, usize, csize, offset)
         name = raw.decode("utf-8", "replace") if flags & 0x800 else raw.decode("cp437")
+        if _name_bytes(name, flags) == raw:
+            raw = b""  # the name gives its bytes back: not held twice (a package may hold 200 000 names)
         d.members.append(Member(len(d.members), raw, name, flags, method, crc, csize, usize, offset, made_by,
                                 ext_attr))
         total += usize
@@ -165,6 +167,11 @@ def read_directory(path: Path) -> Directory:
     if total > MAX_TOTAL:
         d.problems.append(f"声明的解压后总大小 {total:,} 字节超过上限")
     return d
+
+
+def _name_bytes(name: str, flags: int) -> bytes:
+    """A member's name as the zip writes it: UTF-8 when flagged so, else code page 437."""
+    return name.encode("utf-8", "replace") if flags & 0x800 else name.encode("cp437")
 
 
 def _zip64(extra: bytes, usize: int, csize: int, offset: int) -> tuple[int, int, int]:
@@ -333,7 +340,7 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
         return False
     fields = _LOCAL.unpack(header)
     n_len, e_len = fields[9], fields[10]
-    m.local_name_ok = blocks.read(n_len) == m.raw
+    m.local_name_ok = blocks.read(n_len) == (m.raw or _name_bytes(m.name, m.flags))
     m.raw = b""  # compared: thousands of names need not be held twice
     blocks.read(e_len)
     m.data_offset = blocks.pos
