@@ -32,7 +32,8 @@ from . import audit, settings
 from .clock import Clock
 from .db import migrate
 from .durable import copy_durably
-from .errors import IntegrityFailure, SchemaTooNew
+from .errors import IntegrityFailure, Problem, SchemaTooNew, ValidationError
+from .package.layout import human_size
 from .paths import DataDir
 from .progress import Progress, quiet
 from .roles import SYSTEM, Actor, Permission, require
@@ -128,11 +129,12 @@ def _write_backup(source: sqlite3.Connection, attachments: Path, dest_dir: Path,
         attachment_files = sorted(p for p in attachments.rglob("*") if p.is_file()) if attachments.is_dir() else []
         db_bytes = _database_bytes(source)
         total = db_bytes + sum(p.stat().st_size for p in attachment_files)
+        earlier = _linkable(dest_dir)
+        _refuse_without_room(dest_dir, db_bytes, attachments, attachment_files, earlier)
         progress.report(0, total, "正在备份数据库…")
         counts, revision, station = _copy_database(source, tmp / DATABASE, db_bytes, total, progress)
         files = [_file_entry(tmp / DATABASE, DATABASE)]
         done = db_bytes
-        earlier = _linkable(dest_dir)
         for src in attachment_files:
             rel = Path(ATTACHMENTS) / src.relative_to(attachments)
             progress.report(done, total, f"正在复制附件 {rel.as_posix()}…")
@@ -153,6 +155,26 @@ def _write_backup(source: sqlite3.Connection, attachments: Path, dest_dir: Path,
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+def _refuse_without_room(dest_dir: Path, db_bytes: int, attachments: Path, attachment_files: list[Path],
+                         earlier: _Earlier | None) -> None:
+    """Said before copying, not a gigabyte later when the USB drive fills up. The least the backup needs: the
+    database, and the attachments an earlier backup in the folder cannot lend by a hard link (a drive without
+    hard links needs them all, and still fails cleanly, in words, if it fills up)."""
+    try:
+        free = shutil.disk_usage(dest_dir).free
+    except OSError:
+        return
+    need = db_bytes + 1024 * 1024  # and the manifest
+    for src in attachment_files:
+        rel = (Path(ATTACHMENTS) / src.relative_to(attachments)).as_posix()
+        size = src.stat().st_size
+        if _earlier_entry(earlier, rel, src, size) is None:
+            need += size
+    if free < need:
+        short = f"{dest_dir} 所在的磁盘只剩 {human_size(free)} 可用，这次备份至少需要 {human_size(need)}"
+        raise ValidationError(Problem("备份位置", short + "；请换一个空间更大的U盘，或先腾出空间"))
 
 
 def _free_name(dest_dir: Path, name: str) -> Path:
@@ -249,16 +271,25 @@ def _linkable(dest_dir: Path) -> _Earlier | None:
     return None
 
 
-def _link_file(earlier: _Earlier | None, src: Path, dest: Path, rel: str) -> dict[str, Any] | None:
-    """Hard-link ``rel`` from the earlier backup when it holds the same stored attachment, intact by size
-    and by the name it is stored under (the SHA-256 it was added with); None to copy instead."""
+def _earlier_entry(earlier: _Earlier | None, rel: str, src: Path, size: int) -> dict[str, Any] | None:
+    """The earlier backup's entry for ``rel`` when it holds the same stored attachment: the same size, stored
+    under the same name (the SHA-256 it was added with)."""
     if earlier is None or not rel.startswith(f"{ATTACHMENTS}/sha256/"):
         return None
     entry = earlier.entries.get(rel)
-    old = earlier.folder / rel
-    size = src.stat().st_size
     if entry is None or int(entry.get("bytes", -1)) != size or entry.get("sha256") != src.stem:
         return None
+    return entry
+
+
+def _link_file(earlier: _Earlier | None, src: Path, dest: Path, rel: str) -> dict[str, Any] | None:
+    """Hard-link ``rel`` from the earlier backup when it holds the same stored attachment, intact by size
+    and by the name it is stored under (the SHA-256 it was added with); None to copy instead."""
+    size = src.stat().st_size
+    entry = _earlier_entry(earlier, rel, src, size)
+    if earlier is None or entry is None:
+        return None
+    old = earlier.folder / rel
     try:
         if old.stat().st_size != size:
             return None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import json
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 
 from sgz_desktop.core import audit, backup, profile, settings, users
 from sgz_desktop.core.clock import FixedClock
-from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied, os_error_text
+from sgz_desktop.core.errors import IntegrityFailure, PermissionDenied, ValidationError, os_error_text
 from sgz_desktop.core.paths import DataDir
 from sgz_desktop.core.progress import Cancelled, Progress
 from sgz_desktop.core.roles import Actor, Role
@@ -98,6 +100,33 @@ def test_a_full_drive_is_said_in_words_and_leaves_nothing(station: Station, admi
         backup.backup_to(station, admin, tmp_path / "usb")
     assert os_error_text(caught.value).startswith("磁盘已满，文件 ") and backup.DATABASE in str(caught.value.filename)
     assert list((tmp_path / "usb").iterdir()) == []
+
+
+def test_a_drive_too_small_is_refused_before_copying_counting_what_links_would_save(
+        station: Station, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The least a backup needs is the database and the attachments an earlier backup in the same folder
+    cannot lend by a hard link: less free space than that is said before a byte is copied."""
+    scan = b"%PDF-1.4 " + os.urandom(3 * 1024 * 1024)
+    digest = hashlib.sha256(scan).hexdigest()
+    put_attachment(station.data, f"sha256/{digest[:2]}/{digest}.pdf", scan)
+    usb = tmp_path / "usb"
+    first = backup.backup_to(station, admin, usb)  # the drive's real free space: copied whole
+    database = (first.path / backup.DATABASE).stat().st_size
+    free = [2 * 1024 * 1024 + database]  # the database, the manifest, not the 3 MB scan
+
+    def drive(path: object) -> object:
+        return shutil._ntuple_diskusage(64 * 1024**3, 0, free[0])  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(backup.shutil, "disk_usage", drive)
+    second = backup.backup_to(station, admin, usb)  # the scan is linked from the first backup: it fits
+    assert second.verified and (second.path / "attachments").exists()
+    other = tmp_path / "other-usb"
+    with pytest.raises(ValidationError) as refused:
+        backup.backup_to(station, admin, other)  # no earlier backup there: the scan must be copied
+    text = str(refused.value)
+    assert "备份位置" in text and f"{other} 所在的磁盘只剩" in text and "这次备份至少需要" in text
+    assert "请换一个空间更大的U盘" in text
+    assert list(other.iterdir()) == []
 
 
 @pytest.mark.parametrize("target", ["station.db", "attachments/a.txt", "manifest.json"])
