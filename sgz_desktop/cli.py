@@ -14,7 +14,7 @@ import traceback
 from typing import NoReturn
 
 from . import __version__
-from .cli_commands import COMMAND_MODULES
+from .cli_commands import COMMAND_MODULES, LIGHT_COMMANDS
 from .cli_commands.base import Context, UsageError
 from .core.errors import SgzError, fault_text
 
@@ -27,16 +27,30 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"sgz：命令用法不对：{message}（sgz --help 查看用法）\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for every command; for a command in ``LIGHT_COMMANDS``, given in ``argv``, that command's
+    alone (``sgz --help`` and a mistyped command still see them all)."""
     parser = Parser(prog="sgz", description="社工站桌面管理套件的命令行工具。")
     parser.add_argument("--version", action="version", version=f"sgz {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="数据目录（也可用环境变量 SGZ_DATA_DIR）")
     parser.add_argument("--user", metavar="NAME",
                         help="登录用户名（也可用环境变量 SGZ_USER；密码用 SGZ_PASSWORD 或提示输入）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
-    for name in COMMAND_MODULES:
+    light = LIGHT_COMMANDS.get(_command(argv or []) or "")
+    for name in [light] if light else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _command(argv: list[str]) -> str | None:
+    """The command named in ``argv``: its first word that is not an option or the value of one."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--data-dir", "--user"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def _say(text: str) -> None:
@@ -51,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             reconfigure(errors="replace")
     debug = os.environ.get(ENV_DEBUG, "") not in ("", "0")
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors
         return int(exc.code) if isinstance(exc.code, int) else 2
     ctx = Context(args)

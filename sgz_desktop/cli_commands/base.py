@@ -11,12 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
-from ..core import users
 from ..core.errors import LoginFailed, SgzError
 from ..core.paths import DataDir, resolve_data_dir
 from ..core.progress import Progress
 from ..core.roles import Actor
-from ..core.station import Station, open_station
+
+if TYPE_CHECKING:
+    from ..core.station import Station
 
 ENV_USER = "SGZ_USER"
 ENV_PASSWORD = "SGZ_PASSWORD"
@@ -45,6 +46,8 @@ class Context:
     def station(self, *, upgrade: bool = True) -> Station:
         """The station in the data folder, opened once (migrated after a backup unless ``upgrade=False``)."""
         if self._station is None:
+            from ..core.station import open_station  # here: ``sgz verify`` opens no station and need not load it
+
             self._station = open_station(self.data, upgrade=upgrade)
         return self._station
 
@@ -64,6 +67,8 @@ class Context:
             password = ask_secret(f"用户 {username} 的密码：")
         if not password:
             raise LoginFailed("没有输入密码。")
+        from ..core import users
+
         return users.login(st, username, password)
 
     def print(self, *parts: object) -> None:

@@ -143,3 +143,8 @@ class Findings:
                 listed.append(f"…… 另有 {count - len(listed)} 处同类问题未列出")
             out.append(CheckResult(number, prop, title, count == 0, tuple(listed), count, tuple(self._notes[number])))
         return tuple(out)
+
+
+def scope_text(year: str, scope: str) -> str:
+    """What a verified package covers, for people: its project and cycle, or its year."""
+    return scope or (f"{year} 年度" if year else "—")

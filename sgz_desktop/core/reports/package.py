@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..package import form as form_labels
 from ..package.layout import RETENTION_LABELS, human_size
-from ..package.report import VerifyReport
+from ..package.report import VerifyReport, scope_text
 from ..package.scope import Scope
 from .pdf import build, chinese_font, style
 from .register import (
@@ -212,11 +212,6 @@ def write_verify_pdf(out: Path, report: VerifyReport) -> Path:
                 body.append(note(f"说明（检查 {c.number}）：{_escape(text)}"))
         body.append(Spacer(1, 3 * mm))
     return write_register(out, page, body)
-
-
-def scope_text(year: str, scope: str) -> str:
-    """What a verified package covers, for people: its project and cycle, or its year."""
-    return scope or (f"{year} 年度" if year else "—")
 
 
 def write_scope_table_pdf(out: Path, *, title: str, station: str, scope: Scope, printed_on: dt.date,
