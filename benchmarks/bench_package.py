@@ -9,7 +9,8 @@ cache, N = the machine's cores, each figure the median of ``--runs`` runs in a f
 - export:  ``export_year`` (zip + manifests + catalogue + registers + signature + .sha256 + form);
 - peer:    copy the files, ``bagit.py --quiet --sha256 --processes N``, ``zip -0 -r -q`` — what a user
            would otherwise do;
-- verify:  ``verify_package`` on the zip (all 15 checks, the zip's own SHA-256 included);
+- verify:  ``verify_package`` on the zip (all 15 checks, the zip's own SHA-256 included); and the whole
+           ``sgz verify PACKAGE --form FORM --quiet`` command, start-up included, as the subdistrict runs it;
 - two streams: the zip read once and SHA-256'd twice at once on two threads (the zip's own hash for
            check 1, the members' for check 3): the least any verifier doing both can spend;
 - peer:    ``bagit.py --quiet --validate --processes N`` on the unzipped bag.
@@ -20,6 +21,10 @@ Peak RSS of every child comes from ``os.wait4``. Not part of the test suite. Usa
 ``--memory-items N`` (repeatable) measures memory instead: a station whose year holds N finalised items
 with tiny one-page PDFs (file size hardly matters to memory, the item count does) is built once per N,
 then ``export_year`` and ``verify_package`` each run once in a fresh process; their peak RSS is reported.
+
+``--hostile-entries N`` measures ``sgz verify`` (the whole command) on a hostile zip of N tiny entries, each in a
+folder of its own, the kind of package that costs a verifier the most memory per byte (the entry limit is
+200 000).
 """
 
 from __future__ import annotations
@@ -173,6 +178,31 @@ def memory(root: Path, counts: list[int], me: list[str]) -> dict[str, Any]:
     return results
 
 
+def hostile(root: Path, entries: int) -> dict[str, Any]:
+    """Peak RSS and time of ``sgz verify`` on a zip of ``entries`` tiny entries, a folder each."""
+    import zipfile
+
+    package = root / f"hostile-{entries}.zip"
+    if not package.exists():
+        with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as z:
+            z.writestr("B/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+            for i in range(entries):
+                z.writestr(f"B/data/records/WS/Y/Z109-WS·2024-Y-BGS-{i:06d}/f{i}.txt", b"x%d" % i)
+            z.writestr("B/manifest-sha256.txt", "")
+    sgz = [str(BIN / "sgz"), "verify", str(package), "--quiet"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(sgz, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 1:  # it must fail, and not crash
+        raise SystemExit(f"sgz verify on the hostile zip exited {os.waitstatus_to_exitcode(status)}")
+    result = {"entries": entries, "zip_mb": round(package.stat().st_size / 1e6, 1),
+              "sgz_verify_s": round(time.perf_counter() - started, 2),
+              "sgz_verify_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+    print(f"  hostile zip of {entries} entries: sgz verify {result['sgz_verify_rss_mb']:.0f} MB, "
+          f"{result['sgz_verify_s']:.1f} s", file=sys.stderr)
+    return result
+
+
 def store_files(data_root: Path) -> list[Path]:
     return sorted(p for p in (data_root / "attachments").rglob("*") if p.is_file())
 
@@ -247,6 +277,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--memory-items", type=int, action="append", metavar="N",
                         help="measure export and verify peak memory on a year of N tiny items (repeatable)")
+    parser.add_argument("--hostile-entries", type=int, metavar="N",
+                        help="measure sgz verify's peak memory on a hostile zip of N tiny entries")
     parser.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -273,6 +305,12 @@ def main() -> None:
         return
 
     root = args.data_dir or Path(tempfile.mkdtemp(prefix="bench-package-"))
+    if args.hostile_entries:
+        text = json.dumps({"hostile": hostile(root, args.hostile_entries)}, indent=1, ensure_ascii=False)
+        print(text)
+        if args.json:
+            args.json.write_text(text + "\n")
+        return
     if args.memory_items:
         summary_memory = memory(root, sorted(set(args.memory_items)), [sys.executable, str(Path(__file__).resolve()),
                                                                        "--child"])
@@ -317,6 +355,9 @@ def main() -> None:
 
     results["peer_export"] = median_of(args.runs, peer_export)
     results["verify"] = median_of(args.runs, lambda: child([*me, "verify", str(package)]))
+    form = next(out.glob("*-登记表.pdf"))
+    results["sgz_verify"] = median_of(args.runs, lambda: child(
+        [str(BIN / "sgz"), "verify", str(package), "--form", str(form), "--quiet"]))
     results["two_streams"] = median_of(args.runs, lambda: child([*me, "two-streams", str(package)]))
     unzipped = root / "unzipped"
     shutil.rmtree(unzipped, ignore_errors=True)
@@ -337,6 +378,7 @@ def main() -> None:
             "export_vs_floor": results["export"]["seconds"] / floor,
             "verify_vs_floor": results["verify"]["seconds"] / floor,
             "verify_vs_peer_validate": results["verify"]["seconds"] / results["peer_validate"]["seconds"],
+            "sgz_verify_vs_peer_validate": results["sgz_verify"]["seconds"] / results["peer_validate"]["seconds"],
             "two_streams_vs_floor": results["two_streams"]["seconds"] / floor,
             "verify_vs_two_streams": results["verify"]["seconds"] / results["two_streams"]["seconds"],
         },

@@ -18,10 +18,11 @@ import pytest
 from pypdf import PdfReader
 
 from sgz_desktop.core.crypto import public_key_pem, signing_key
-from sgz_desktop.core.package import layout
+from sgz_desktop.core.package import layout, verify
 from sgz_desktop.core.package.content import quick_pages
-from sgz_desktop.core.package.report import VerifyReport
+from sgz_desktop.core.package.report import Findings, VerifyReport
 from sgz_desktop.core.package.verify import verify_package
+from sgz_desktop.core.package.zipread import read_directory
 from sgz_desktop.core.reports.package import write_verify_pdf
 from tests.core.package_factory import (
     NAME,
@@ -460,7 +461,11 @@ def test_office_macros_are_found(tmp_path: Path) -> None:
     assert 11 in failed(report)
 
 
-def test_encrypted_entries_and_windows_unfriendly_names(package: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("kept", [4096, 1])  # 1: the folders judged are forgotten at every new one
+def test_encrypted_entries_and_windows_unfriendly_names(package: Path, tmp_path: Path, kept: int,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(verify, "FOLDERS_KEPT", kept)
+
     def names(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
         members.append((zipfile.ZipInfo(f"{NAME}/data/registers/CON.txt"), b"x"))
         members.append((zipfile.ZipInfo(f"{NAME}/data/registers/A.txt"), b"x"))
@@ -478,7 +483,11 @@ def test_encrypted_entries_and_windows_unfriendly_names(package: Path, tmp_path:
     assert "中有超过 255 字节的名称" in text
 
 
-def test_names_that_differ_only_in_unicode_form_or_case_are_named_once_each(package: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("slots", [verify.TWIN_SLOTS, 1])  # 1: every name may have a twin and is compared
+def test_names_that_differ_only_in_unicode_form_or_case_are_named_once_each(package: Path, tmp_path: Path, slots: int,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(verify, "TWIN_SLOTS", slots)
+
     def names(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
         for name in ("Caf\u00e9.txt", "cafe\u0301.txt", "CAFÉ.TXT", "other.txt"):  # é composed, decomposed, upper
             members.append((zipfile.ZipInfo(f"{NAME}/data/registers/{name}"), b"x"))
@@ -499,6 +508,27 @@ def test_a_zip_with_a_top_folder_for_every_entry_is_judged_in_one_pass(tmp_path:
     report = verify_package(path)
     assert "压缩包中应只有一个顶层文件夹，实际有 20000 个" in messages(report, 6)
     assert "T00000/x.txt 不在包的顶层文件夹 T07777/ 中" in messages(report, 6)
+
+
+def test_each_name_is_held_as_its_top_folder_shared_and_its_path_in_the_bag(tmp_path: Path) -> None:
+    """A member's name is two strings (a package may hold 200 000): its top folder, one string for every member
+    under it, and the rest, which is the very key of the bag's table. Every kind of name gives itself back."""
+    names = ["a.txt", "/abs/b.txt", "B/", "B/data/", "B/data/c.txt", "B/data/d/e.txt", "B/bagit.txt", "C/x"]
+    path = tmp_path / "n.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        for name in names:
+            z.writestr(name, b"" if name.endswith("/") else b"x")
+    members = read_directory(path).members
+    assert [m.name for m in members] == names
+    assert [m.is_dir for m in members] == [n.endswith("/") for n in names]
+    assert (members[0].top, members[0].rel) == ("", "a.txt") and (members[1].top, members[1].rel) == ("/", "abs/b.txt")
+    assert len({id(m.top) for m in members[2:7]}) == 1 and members[4].rel == "data/c.txt"
+    bag = verify.Bag(path, read_directory(path))
+    verify._index(bag, Findings())
+    assert bag.top == "B" and all(bag.members[m.rel] is m for m in bag.directory.members[2:7])
+    assert list(bag.payload) == ["data/c.txt", "data/d/e.txt"] and len(bag.payload) == 2
+    assert bag.payload.get("data/") is None and bag.payload.get("bagit.txt") is None
+    assert bag.payload["data/c.txt"].name == "B/data/c.txt"
 
 
 def test_a_huge_entry_count_is_refused_without_reading(tmp_path: Path) -> None:

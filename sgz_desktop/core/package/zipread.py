@@ -43,31 +43,46 @@ _CENTRAL = struct.Struct("<4s4H2H3I5H2I")
 _LOCAL = struct.Struct("<4s5H3I2H")
 
 
-@dataclass(slots=True)  # one per zip entry: a package may hold 200 000
+@dataclass(slots=True)  # one per zip entry: a package may hold 200 000, so each field is as small as it can be
 class Member:
     index: int
     raw: bytes  # the name's bytes in the directory, when decoding lost something; else empty
-    name: str
+    # The name in two: its top folder with the slash (one string shared by every member under it; "" when the name
+    # has no slash) and the rest, which is the member's path in the bag, so the bag's table holds no copy of it.
+    top: str
+    rel: str
     flags: int
     method: int
     crc: int
     compressed: int
     size: int
     offset: int
-    made_by: int
-    external_attr: int
+    is_link: bool  # a Unix symbolic link (the directory's "made by" and mode), not the two numbers
     # filled by the pass
     read: bool = False
     error: str = ""
     local_name_ok: bool = True
-    sha256: str = ""
+    digest: bytes = b""  # SHA-256 (``sha256`` gives it in hex): 33 bytes where the hex takes 64
     real_size: int = 0
     crc_ok: bool = True
     head: bytes = b""
     kept: bytes | None = None
     pdf: PdfScan | None = None
-    data_offset: int = -1
+    local_len: int = -1  # the local header's length, once read (a small number, where the offset is not)
     packed: bytes | None = None  # from ``Trusted``
+
+    @property
+    def name(self) -> str:
+        return self.top + self.rel
+
+    @property
+    def sha256(self) -> str:
+        return self.digest.hex()
+
+    @property
+    def data_offset(self) -> int:
+        """Where the member's data begin in the zip; -1 before its local header is read."""
+        return self.offset + self.local_len if self.local_len >= 0 else -1
 
     @property
     def encrypted(self) -> bool:
@@ -75,12 +90,7 @@ class Member:
 
     @property
     def is_dir(self) -> bool:
-        return self.name.endswith("/")
-
-    @property
-    def is_link(self) -> bool:
-        mode = self.external_attr >> 16
-        return (self.made_by >> 8) == 3 and (mode & 0o170000) == 0o120000
+        return (self.rel or self.top).endswith("/")
 
     @property
     def ratio_too_high(self) -> bool:
@@ -145,6 +155,7 @@ def read_directory(path: Path) -> Directory:
         directory = fh.read(cd_size)
     pos = 0
     total = 0
+    tops: dict[str, str] = {}
     while pos + 46 <= len(directory) and len(d.members) < entries:
         fields = _CENTRAL.unpack_from(directory, pos)
         if fields[0] != b"PK\x01\x02":
@@ -158,8 +169,11 @@ def read_directory(path: Path) -> Directory:
         name = raw.decode("utf-8", "replace") if flags & 0x800 else raw.decode("cp437")
         if _name_bytes(name, flags) == raw:
             raw = b""  # the name gives its bytes back: not held twice (a package may hold 200 000 names)
-        d.members.append(Member(len(d.members), raw, name, flags, method, crc, csize, usize, offset, made_by,
-                                ext_attr))
+        link = (made_by >> 8) == 3 and (ext_attr >> 16) & 0o170000 == 0o120000
+        top, slash, rel = name.partition("/")
+        top = tops.setdefault(top + slash, top + slash) if slash else ""
+        d.members.append(Member(len(d.members), raw, top, rel if slash else name, flags, method, crc, csize, usize,
+                                offset, link))
         total += usize
         pos += 46 + n_len + e_len + c_len
     if len(d.members) != entries:
@@ -206,7 +220,7 @@ class Trusted:
 
 
 def _trust(m: Member, t: Trusted) -> None:
-    m.sha256, m.real_size, m.read, m.head, m.kept = t.sha256, m.size, True, t.head[:16], t.data
+    m.digest, m.real_size, m.read, m.head, m.kept = bytes.fromhex(t.sha256), m.size, True, t.head[:16], t.data
     m.packed = t.packed
     m.raw = b""  # its local header is not read: the name in bytes is not needed again
 
@@ -343,7 +357,7 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
     m.local_name_ok = blocks.read(n_len) == (m.raw or _name_bytes(m.name, m.flags))
     m.raw = b""  # compared: thousands of names need not be held twice
     blocks.read(e_len)
-    m.data_offset = blocks.pos
+    m.local_len = 30 + n_len + e_len
     return True
 
 
@@ -355,7 +369,7 @@ def _settle_hash(m: Member, sha: hashlib._Hash) -> Callable[[bytes | memoryview]
     """Run by the hash lane after the member's last bytes: its SHA-256 set, the hash object let go (a package
     of 200 000 entries must not hold them all until the end)."""
     def settle(_nothing: bytes | memoryview) -> None:
-        m.sha256 = sha.hexdigest()
+        m.digest = sha.digest()
     return settle
 
 
@@ -436,7 +450,7 @@ def _read_small(m: Member, blocks: _Blocks, keep: bool, on_bytes: Callable[[int]
         m.pdf = pdf if pdf.found or pdf.object_streams else _CLEAN_PDF
     m.kept = bytes(data) if keep else None  # stored bytes are a view into the blocks
     m.read, m.real_size, m.crc_ok = True, len(data), crc32(data) == m.crc
-    m.sha256 = hashlib.sha256(data).hexdigest()
+    m.digest = hashlib.sha256(data).digest()
 
 
 def _small_bytes(raw: bytes | memoryview, m: Member) -> bytes | memoryview | str:
@@ -482,19 +496,19 @@ def reread(source: ZipBytes, m: Member) -> bytes | None:
     if len(raw) != m.compressed:
         return None
     data = _small_bytes(raw, m)
-    if isinstance(data, str) or len(data) != m.size or hashlib.sha256(data).hexdigest() != m.sha256:
+    if isinstance(data, str) or len(data) != m.size or hashlib.sha256(data).digest() != m.digest:
         return None
     return bytes(data)
 
 
 def _find_data(source: ZipBytes, m: Member) -> bool:
     """Where the member's data begin; a member the exporter vouched for had its local header left unread."""
-    if m.data_offset < 0:
+    if m.local_len < 0:
         header = source.read_at(m.offset, 30)
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
             return False
         fields = _LOCAL.unpack(header)
-        m.data_offset = m.offset + 30 + fields[9] + fields[10]
+        m.local_len = 30 + fields[9] + fields[10]
     return True
 
 
@@ -530,7 +544,7 @@ def member_pieces(source: ZipBytes, m: Member) -> Iterator[bytes]:
                 yield piece
         except zlib.error:
             raise MemberChanged(m.name) from None
-    if produced != m.size or (inflater is not None and not inflater.eof) or sha.hexdigest() != m.sha256:
+    if produced != m.size or (inflater is not None and not inflater.eof) or sha.digest() != m.digest:
         raise MemberChanged(m.name)
 
 
