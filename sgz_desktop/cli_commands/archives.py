@@ -21,6 +21,7 @@ from ..core.archive_tables import DUE_COLUMNS, due_table
 from ..core.archives import CLASSIFICATIONS, ItemInput, SourceRef
 from ..core.excel import write_table_xlsx
 from ..core.reports.archives import write_catalogue_pdf, write_catalogue_xlsx, write_due_pdf
+from ..core.sizes import human_size
 from ..core.tables import TableQuery, iter_rows
 from .base import Context, UsageError, add_common, table
 
@@ -100,10 +101,6 @@ def _out(path: Path, *suffixes: str) -> Path:
     return path
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n, 1) // 1024 or 1} KB"
-
-
 def archives_list(ctx: Context) -> int:
     actor = ctx.login()
     a = ctx.args
@@ -138,7 +135,8 @@ def archives_show(ctx: Context) -> int:
     ctx.print(f"文件 {len(detail.files)} 个：")
     for f in detail.files:
         pages = f"，{f.pages} 页" if f.pages else ""
-        ctx.print(f"  {f.seq}. {f.file_name}（{f.format.upper()}，{_size(f.size_bytes)}{pages}）SHA-256 {f.sha256}")
+        size = human_size(f.size_bytes)
+        ctx.print(f"  {f.seq}. {f.file_name}（{f.format.upper()}，{size}{pages}）SHA-256 {f.sha256}")
     if detail.amendments:
         ctx.print("更正记录：")
         for m in detail.amendments:

@@ -9,6 +9,7 @@ from ..core import backup
 from ..core.clock import SystemClock
 from ..core.lock import DataDirLock
 from ..core.roles import Permission, require
+from ..core.sizes import human_size
 from .base import Context, add_common
 
 if TYPE_CHECKING:
@@ -29,15 +30,12 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(handler=restore)
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
-
-
 def make_backup(ctx: Context) -> int:
     actor = ctx.login()
     info = backup.backup_to(ctx.station(), actor, ctx.args.to, ctx.progress())
     ctx.print(f"已备份到 {info.path}")
-    ctx.print(f"共 {info.file_count} 个文件，{_size(info.bytes)}，已校验{'无误' if info.verified else '（未校验）'}。")
+    checked = "无误" if info.verified else "（未校验）"
+    ctx.print(f"共 {info.file_count} 个文件，{human_size(info.bytes)}，已校验{checked}。")
     return 0
 
 

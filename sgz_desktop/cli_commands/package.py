@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from ..core.package.collect import project_choices
 from ..core.package.export import ExportResult, export_project, export_year
 from ..core.package.history import list_exports
-from ..core.package.layout import human_size
 from ..core.package.station_key import save_station_key, station_key
 from ..core.progress import Progress
+from ..core.sizes import human_size
 from .base import Context, UsageError, add_common, table
 
 if TYPE_CHECKING:

@@ -33,10 +33,10 @@ from .clock import Clock
 from .db import migrate
 from .durable import copy_durably
 from .errors import IntegrityFailure, Problem, SchemaTooNew, ValidationError
-from .package.layout import human_size
 from .paths import DataDir
 from .progress import Progress, quiet
 from .roles import SYSTEM, Actor, Permission, require
+from .sizes import human_size
 from .station import Station
 
 MANIFEST = "manifest.json"

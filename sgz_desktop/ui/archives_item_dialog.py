@@ -37,6 +37,7 @@ from ..core.errors import Problem, SgzError, ValidationError
 from ..core.progress import Progress
 from ..core.projects import list_projects
 from ..core.roles import Actor, Permission
+from ..core.sizes import human_size
 from ..core.station import Station
 from . import dialogs
 from .staff_forms import FieldErrors, date_edit, to_date, to_qdate
@@ -45,10 +46,6 @@ from .worker import Task, run_in_background
 NEW, EDIT, AMEND = "new", "edit", "amend"
 REASON = "更正原因"
 FILE_FILTER = "PDF、扫描图像 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)"
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
 
 
 class ItemDialog(QDialog):
@@ -209,7 +206,7 @@ class ItemDialog(QDialog):
             if f in self.removed:
                 continue
             pages = self.tr(", %1 pages").replace("%1", str(f.pages)) if f.pages else ""
-            entry = QListWidgetItem(f"{f.seq}. {f.file_name}（{f.format.upper()}，{_size(f.size_bytes)}{pages}）")
+            entry = QListWidgetItem(f"{f.seq}. {f.file_name}（{f.format.upper()}，{human_size(f.size_bytes)}{pages}）")
             entry.setData(256, f)
             self.file_list.addItem(entry)
         for path in self.added:

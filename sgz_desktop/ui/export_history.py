@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.package.history import ExportRecord, list_exports
-from ..core.package.layout import human_size
 from ..core.roles import Actor
+from ..core.sizes import human_size
 from ..core.station import Station
 from . import dialogs
 from .formatting import date_text

@@ -40,10 +40,11 @@ from ..core.package.export import (
     needed_bytes,
 )
 from ..core.package.history import earlier_exports
-from ..core.package.layout import RETENTION_LABELS, human_size
+from ..core.package.layout import RETENTION_LABELS
 from ..core.progress import Cancelled, Progress
 from ..core.roles import Actor
 from ..core.settings import METADATA_XML, get
+from ..core.sizes import human_size
 from ..core.station import Station
 from . import dialogs
 from .busy import run_and_wait

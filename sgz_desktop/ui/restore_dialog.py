@@ -31,6 +31,7 @@ from ..core.backup import BackupInfo
 from ..core.db import migrate
 from ..core.errors import SgzError
 from ..core.roles import Actor, Permission
+from ..core.sizes import human_size
 from ..core.station import Station, open_station
 from . import dialogs
 from .busy import run_and_wait
@@ -58,10 +59,6 @@ def _reason(reason: str) -> str:
             "before-restore": translate("restore", "saved before a restore")}.get(reason, reason)
 
 
-def _size(n: int) -> str:
-    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{max(n, 1) / 1024:.0f} KB"
-
-
 def readable(info: BackupInfo) -> bool:
     return info.schema_revision in migrate.known_revisions()
 
@@ -73,7 +70,7 @@ def describe(info: BackupInfo, current_uuid: str = "") -> str:
         (translate("restore", "Made on"), f"{info.created_at:%Y-%m-%d %H:%M}（{_reason(info.reason)}）"),
         (translate("restore", "Program version"), info.app_version or "—"),
         (translate("restore", "Files"), translate("restore", "%1 files, %2").replace("%1", str(info.file_count))
-         .replace("%2", _size(info.bytes))),
+         .replace("%2", human_size(info.bytes))),
         (translate("restore", "Folder"), str(info.path)),
     ]
     labels = _labels()
@@ -173,7 +170,7 @@ class BackupPreview(QWidget):
                 self._found = backup.list_backups(folder)
         for info in self._found:
             item = QListWidgetItem(f"{info.created_at:%Y-%m-%d %H:%M}   {info.station_name}   "
-                                   f"（{_reason(info.reason)}，{_size(info.bytes)}）")
+                                   f"（{_reason(info.reason)}，{human_size(info.bytes)}）")
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             self.list.addItem(item)
         self.list.setVisible(len(self._found) > 1)

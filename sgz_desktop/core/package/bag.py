@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..sizes import human_size
 from . import layout
 from .zipwriter import Entry, Sink, ZipStreamWriter
 
@@ -95,7 +96,7 @@ class BagWriter:
                                                            layout.manifest_pieces(self._payload)).sha256
         values = dict(info)
         values["Payload-Oxum"] = layout.payload_oxum(self._bytes, len(self._payload))
-        values["Bag-Size"] = layout.human_size(self._bytes)
+        values["Bag-Size"] = human_size(self._bytes)
         lines = [f"{label}: {_clean(values.get(label, ''))}" for label in layout.BAG_INFO_LABELS]
         lines += [f"{label}: {_clean(v)}" for label, v in values.items() if label not in layout.BAG_INFO_LABELS]
         self._tag(layout.BAG_INFO, ("\n".join(lines) + "\n").encode("utf-8"))

@@ -31,6 +31,7 @@ from ..reports.package import invariant_pdfs, write_registration_form
 from ..roles import Actor, Permission, require
 from ..scratch import scratch_folder
 from ..settings import METADATA_XML, get
+from ..sizes import human_size
 from ..station import Station
 from . import layout
 from .bag import BagResult, BagWriter
@@ -129,7 +130,7 @@ def _refuse_without_room(out_dir: Path, pre: PreCheck) -> None:
     """Said before writing, not a gigabyte later when the drive fills up."""
     free, need = free_bytes(out_dir), needed_bytes(pre)
     if free is not None and free < need:
-        short = f"{out_dir} 所在的磁盘只剩 {layout.human_size(free)} 可用，移交包约需 {layout.human_size(need)}"
+        short = f"{out_dir} 所在的磁盘只剩 {human_size(free)} 可用，移交包约需 {human_size(need)}"
         raise ValidationError(Problem("目标文件夹", short + "；请换一个空间更大的U盘，或先腾出空间"))
 
 

@@ -173,13 +173,6 @@ def payload_oxum(total_bytes: int, count: int) -> str:
     return f"{total_bytes}.{count}"
 
 
-def human_size(n: int) -> str:
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} B"
-
-
 # --- 档号: the station's pattern travels in the package; it is applied here without str.format, so a
 # hostile pattern cannot reach attributes or ask for a gigabyte of padding. ----------------------------
 

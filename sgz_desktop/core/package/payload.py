@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..reports.package import group_row, write_catalogue_pdf, write_handover_pdf
+from ..sizes import human_size
 from . import layout
 from .collect import PackageItem, PreCheck
 from .registers import json_text, write_csv, write_json
@@ -110,7 +111,7 @@ def handover_files(work: Path, station: str, recipient: str, scope: Scope | int,
     folder.mkdir()
     rows = [group_row(g.category, g.category_name, g.retention, g.first_number, g.last_number, g.items, g.files,
                       g.pages, g.bytes, g.year, g.org) for g in pre.groups]
-    totals = ["合计", "", "", pre.items, pre.files, pre.pages, layout.human_size(pre.bytes)]
+    totals = ["合计", "", "", pre.items, pre.files, pre.pages, human_size(pre.bytes)]
     listing = {
         "移交单位": station, "接收单位": recipient, **scope.json_fields(), "移交包编号": identifier,
         "件数": pre.items, "文件数": pre.files, "字节数": pre.bytes, "页数": pre.pages,

@@ -21,9 +21,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..package import form as form_labels
-from ..package.layout import RETENTION_LABELS, human_size
+from ..package.layout import RETENTION_LABELS
 from ..package.report import VerifyReport, scope_text
 from ..package.scope import Scope
+from ..sizes import human_size
 from .pdf import build, chinese_font, style
 from .register import (
     HEADER_GREY,
