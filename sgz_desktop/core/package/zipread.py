@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from ..threads import yield_to_others
 from .content import PdfScan
 from .lanes import Lane
 from .mapping import MappedFile, hash_mapped, mapped
@@ -227,7 +228,8 @@ def _trust(m: Member, t: Trusted) -> None:
 class FileDigest:
     """A file's SHA-256 computed on a thread of its own, reading the file independently of the pass: the
     zip's own hash (check 1) then overlaps the member hashes and all the checks after the pass, instead of
-    holding the pass's blocks until a shared lane catches up."""
+    holding the pass's blocks until a shared lane catches up. At the lowest priority: on two cores it took
+    its share from the member hashes, and the checks after the pass then ran with a core idle."""
 
     def __init__(self, path: Path) -> None:
         self._sha = hashlib.sha256()
@@ -236,6 +238,7 @@ class FileDigest:
         self._thread.start()
 
     def _run(self, path: Path) -> None:
+        yield_to_others()  # needed only at the end: the member hashes, which hold up the pass, come first
         buffer = bytearray(BLOCK)
         view = memoryview(buffer)
         try:
