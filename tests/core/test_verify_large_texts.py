@@ -51,6 +51,45 @@ def test_a_good_package_passes_with_every_text_read_in_pieces(tmp_path: Path, st
     assert {layout.CATALOGUE_JSON, layout.CATALOGUE_CSV, layout.HANDOVER_JSON} <= set(streamed)
 
 
+def test_a_good_package_passes_when_the_pass_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pass's budget for kept bytes spent before it reaches the tag files (a payload of thousands of small
+    texts): every text, the tag files included, is read again from the zip, and the findings are the same."""
+    package = good_package(tmp_path)
+    monkeypatch.setattr(zipread, "KEEP_TOTAL", 0)
+    kept: list[str] = []
+    scan = verify.scan
+
+    def spy(directory: zipread.Directory, *args: object, **kw: object) -> None:
+        scan(directory, *args, **kw)
+        kept.extend(m.name for m in directory.members if m.kept is not None)
+
+    monkeypatch.setattr(verify, "scan", spy)
+    report = verify_package(package)
+    assert report.passed, [(c.number, c.failures) for c in report.failed]
+    assert kept == [] and report.summary.key_fingerprint
+
+
+def test_a_tag_file_read_again_must_still_be_what_the_pass_hashed(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    package = good_package(tmp_path)
+    monkeypatch.setattr(zipread, "KEEP_TOTAL", 0)
+    scan = verify.scan
+
+    def change(directory: zipread.Directory, *args: object, **kw: object) -> None:
+        scan(directory, *args, **kw)
+        data = bytearray(package.read_bytes())
+        for m in directory.members:
+            if m.rel in (layout.BAGIT, layout.PUBLIC_KEY):
+                data[m.data_offset] ^= 0x20  # changed after the pass hashed it
+        package.write_bytes(bytes(data))
+
+    monkeypatch.setattr(verify, "scan", change)
+    report = verify_package(package)
+    assert "缺少 bagit.txt" in messages(report, 6) and "缺少站点公钥" in messages(report, 2)
+    assert messages(report, 11).splitlines() == [f"{layout.BAGIT} 无法再次读取，或在校验过程中被改动，未能解析",
+                                                  f"{layout.PUBLIC_KEY} 无法再次读取，或在校验过程中被改动"]
+
+
 def test_a_catalogue_over_a_megabyte_is_read_in_pieces_by_default(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A value larger than one piece (two megabytes of 备注) makes the window grow past it."""
@@ -138,7 +177,7 @@ def test_a_text_changed_after_the_pass_is_named(tmp_path: Path, streamed: list[s
         data = bytearray(package.read_bytes())
         data[m.data_offset] ^= 0x20
         package.write_bytes(bytes(data))
-        return parse(bag, found)  # type: ignore[arg-type]
+        return parse(bag, found)
 
     monkeypatch.setattr(verify_records, "_parse_texts", change_then_parse)
     report = verify_package(package)

@@ -24,6 +24,7 @@ from . import layout
 from .form import FormFacts, read_form
 from .report import CHECKS, Findings, PackageSummary, VerifyReport
 from .zipread import (
+    KEEP_LIMIT,
     Directory,
     FileDigest,
     Member,
@@ -32,6 +33,7 @@ from .zipread import (
     ZipBytes,
     member_text,
     read_directory,
+    reread,
     scan,
 )
 
@@ -57,13 +59,27 @@ class Bag:
     info: dict[str, list[str]] = field(default_factory=dict)
     form: FormFacts | None = None
     _payload: Payload | None = None
+    unreadable: dict[str, None] = field(default_factory=dict)  # the key and signature, when not read again
+
+    def bytes_of(self, rel: str) -> bytes | None:
+        """A tag file's bytes: kept by the pass or, when the pass's budget ran out on a payload of many texts,
+        read again from the zip (held to the pass's hash) and kept from then on."""
+        m = self.members.get(rel)
+        if m is None:
+            return None
+        if m.kept is None and m.read and m.size <= KEEP_LIMIT:
+            with ZipBytes(self.zip_path) as source:
+                m.kept = reread(source, m)
+            if m.kept is None and not rel.lower().endswith(STREAMED_TEXT):
+                self.unreadable[rel] = None  # named once, at the end (check 11); texts are named by their parse
+        return m.kept
 
     def text(self, rel: str) -> str | None:
-        m = self.members.get(rel)
-        if m is None or m.kept is None:
+        data = self.bytes_of(rel)
+        if data is None:
             return None
         try:
-            return m.kept.decode("utf-8")
+            return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
 
@@ -155,6 +171,8 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
         _check_zip_entries(bag, found)
         _check_safety(bag, found)
         _check_carrier(bag, found, trusted is not None)
+        for rel in bag.unreadable:
+            found.fail(11, f"{rel} 无法再次读取，或在校验过程中被改动")
     bag.zip_sha256 = digest.hexdigest() if digest is not None else ""
     _check_hash(bag, found, expect_sha256, trusted is not None)
     progress.report(total, total, "校验完成")
@@ -237,25 +255,25 @@ def _check_signature(bag: Bag, found: Findings, pinned: bytes | None) -> None:
 
     from ..crypto import load_public_key
 
-    key_pem = bag.members.get(layout.PUBLIC_KEY)
+    key_pem = bag.bytes_of(layout.PUBLIC_KEY)
     sig = bag.text(layout.SIGNATURE)
-    tag = bag.members.get(layout.TAGMANIFEST)
-    if key_pem is None or key_pem.kept is None:
+    tag = bag.bytes_of(layout.TAGMANIFEST)
+    if key_pem is None:
         found.fail(2, f"缺少站点公钥 {layout.PUBLIC_KEY}")
         return
-    if sig is None or tag is None or tag.kept is None:
+    if sig is None or tag is None:
         found.fail(2, f"缺少签名 {layout.SIGNATURE} 或标签清单 {layout.TAGMANIFEST}")
         return
     try:
-        key = load_public_key(key_pem.kept)
-        key.verify(base64.b64decode(sig.strip(), validate=True), tag.kept)
+        key = load_public_key(key_pem)
+        key.verify(base64.b64decode(sig.strip(), validate=True), tag)
     except InvalidSignature:
         found.fail(2, "签名与标签清单不符：标签清单在签名后被改动，或签名不是用包内公钥对应的密钥做的")
     except ValueError as exc:
         found.fail(2, f"站点公钥或签名无法读取（{exc}）")
     if pinned is not None:
         try:
-            same = load_public_key(pinned).public_bytes_raw() == load_public_key(key_pem.kept).public_bytes_raw()
+            same = load_public_key(pinned).public_bytes_raw() == load_public_key(key_pem).public_bytes_raw()
         except ValueError:
             found.fail(2, "给定的登记公钥不是有效的 Ed25519 公钥（PEM）")
             return
@@ -324,10 +342,10 @@ def _check_payload_manifest(bag: Bag, rel: str, found: Findings) -> None:
 
 
 def _check_structure(bag: Bag, found: Findings) -> None:
-    bagit = bag.members.get(layout.BAGIT)
-    if bagit is None or bagit.kept is None:
+    bagit = bag.bytes_of(layout.BAGIT)
+    if bagit is None:
         found.fail(6, "缺少 bagit.txt")
-    elif bagit.kept != layout.BAGIT_TXT:
+    elif bagit != layout.BAGIT_TXT:
         found.fail(6, "bagit.txt 的内容应恰为 “BagIt-Version: 1.0” 和 “Tag-File-Character-Encoding: UTF-8” 两行，"
                       "UTF-8 无 BOM")
     if not bag.payload:
@@ -491,10 +509,10 @@ def _check_carrier(bag: Bag, found: Findings, trusted: bool) -> None:
 
 def _summary(bag: Bag, pinned: bytes | None) -> PackageSummary:
     fingerprint = ""
-    key = bag.members.get(layout.PUBLIC_KEY)
-    if key is not None and key.kept is not None:
+    key = bag.bytes_of(layout.PUBLIC_KEY)
+    if key is not None:
         try:
-            fingerprint = key_fingerprint(key.kept)
+            fingerprint = key_fingerprint(key)
         except ValueError:
             fingerprint = ""
     oxum = bag.info_value("Payload-Oxum")

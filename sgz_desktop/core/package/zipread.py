@@ -36,7 +36,7 @@ MAX_TOTAL = 256 * 1024**3  # declared bytes, all members together
 MAX_RATIO = 100  # declared size / compressed size, for members over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 KEEP_LIMIT = 32 * 1024 * 1024  # text members parsed later are kept in memory up to this size each
-KEEP_TOTAL = 96 * 1024 * 1024
+KEEP_TOTAL = 32 * 1024 * 1024  # all kept members together; beyond it, texts are read again in pieces
 SMALL = 64 * 1024  # members up to this size (stored and inflated) are read in one piece by the reader
 SMALL_OUT = 1024 * 1024
 
