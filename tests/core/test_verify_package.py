@@ -7,6 +7,7 @@ import base64
 import hashlib
 import io
 import json
+import os
 import shutil
 import stat
 import subprocess
@@ -529,6 +530,18 @@ def test_each_name_is_held_as_its_top_folder_shared_and_its_path_in_the_bag(tmp_
     assert list(bag.payload) == ["data/c.txt", "data/d/e.txt"] and len(bag.payload) == 2
     assert bag.payload.get("data/") is None and bag.payload.get("bagit.txt") is None
     assert bag.payload["data/c.txt"].name == "B/data/c.txt"
+
+
+def test_the_same_package_gives_the_same_report_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Missing tag files were listed in a set's order, which changes from one run to the next."""
+    path = tmp_path / "bare.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("B/data/a.txt", b"a")
+    probe = ("import sys; from pathlib import Path; from sgz_desktop.core.package.verify import verify_package; "
+             "print(verify_package(Path(sys.argv[1])).check(15).failures)")
+    seen = {subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
+    assert len(seen) == 1 and "包中缺少 bagit.txt" in seen.pop()
 
 
 def test_a_huge_entry_count_is_refused_without_reading(tmp_path: Path) -> None:

@@ -480,7 +480,7 @@ def _check_carrier(bag: Bag, found: Findings, trusted: bool) -> None:
         base = rel.rsplit("/", 1)[-1]
         if base in (".DS_Store", "Thumbs.db", "desktop.ini") or rel.startswith("__MACOSX"):
             found.fail(15, f"包中混入了系统文件：{rel}")
-    for rel in _EXPECTED_TAGS:
+    for rel in layout.TAG_FILES:  # in their order, not a set's: the same package gives the same report
         if rel not in bag.members:
             found.fail(15, f"包中缺少 {rel}")
     if trusted:
