@@ -58,8 +58,11 @@ def yield_to_others() -> None:
     try:
         if sys.platform == "win32":
             import ctypes
+            from ctypes import wintypes
 
-            kernel32 = ctypes.windll.kernel32
+            kernel32 = ctypes.WinDLL("kernel32")  # its own function objects: the prototypes below stay ours
+            kernel32.GetCurrentThread.restype = wintypes.HANDLE
+            kernel32.SetThreadPriority.argtypes = (wintypes.HANDLE, ctypes.c_int)
             kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -2)  # THREAD_PRIORITY_LOWEST
         elif sys.platform.startswith("linux"):
             # Linux gives each thread its own nice value (on other systems the id would name a process).
