@@ -63,7 +63,7 @@ class Member:
     read: bool = False
     error: str = ""
     local_name_ok: bool = True
-    digest: bytes = b""  # SHA-256 (``sha256`` gives it in hex): 33 bytes where the hex takes 64
+    digest: bytes = b""  # SHA-256 (``sha256`` gives it in hex): 32 bytes where the hex takes 64
     real_size: int = 0
     crc_ok: bool = True
     head: bytes = b""
