@@ -108,6 +108,9 @@ class YearPage(QWizardPage):
         self.blocked_label = QLabel(self.tr("To settle before the export:"))
         layout.addWidget(self.blocked_label)
         self.blockers = QListWidget()
+        # A blocker's detail may run to two lines (what is wrong and what to do): wrapped, never cut off.
+        self.blockers.setWordWrap(True)
+        self.blockers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.blockers)
         self.override = QCheckBox(self.tr("Export anyway (the archivist's decision, recorded in the audit log)"))
         self.override.toggled.connect(self._override_toggled)
@@ -196,7 +199,10 @@ class YearPage(QWizardPage):
             return False
         if not c.blocked:
             return True
-        return self.override.isVisible() and self.override.isChecked() and bool(self.reason.text().strip())
+        # From the check, not from the box's visibility: Qt asks again while the page is being laid out, when
+        # the box reads as hidden, and the Next button then stayed greyed out after a reason was given.
+        overridable = all(b.kind in OVERRIDABLE for b in c.blockers)
+        return overridable and self.override.isChecked() and bool(self.reason.text().strip())
 
     @property
     def override_reason(self) -> str | None:

@@ -138,6 +138,24 @@ def test_an_empty_year_is_refused(station: Station, keeper: Actor, tmp_path: Pat
         export_year(station, keeper, 2019, out(tmp_path), override_reason="试试")
 
 
+def test_a_year_too_large_for_one_package_is_refused_in_words_before_anything_is_written(
+        station: Station, keeper: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the verifier's entry limit the package would be refused as a hostile zip at the self-check, after
+    the whole export: the pre-check says so first (here the limit is lowered to the year's 4 items, 5 files)."""
+    from sgz_desktop.core.package import collect
+
+    monkeypatch.setattr(collect, "MAX_ENTRIES", 5 + 2 * 4 + collect.PACKAGE_OTHER_ENTRIES - 1)
+    pre = precheck(station, keeper, YEAR)
+    assert [b.kind for b in pre.blockers] == ["too_many"]
+    assert "共 4 件、5 个文件" in pre.blockers[0].detail and "按服务项目周期分别导出" in pre.blockers[0].detail
+    target = out(tmp_path)
+    with pytest.raises(ValidationError, match="一个移交包装不下"):
+        export_year(station, keeper, YEAR, target, override_reason="试试")  # not one a reason may override
+    assert list(target.iterdir()) == []
+    monkeypatch.setattr(collect, "MAX_ENTRIES", 5 + 2 * 4 + collect.PACKAGE_OTHER_ENTRIES)
+    assert not precheck(station, keeper, YEAR).blockers
+
+
 def test_cancel_leaves_nothing_at_the_target(station: Station, keeper: Actor, tmp_path: Path) -> None:
     target = out(tmp_path)
     progress = Progress(lambda done, total, text: progress.cancel() if done > 0 else None)

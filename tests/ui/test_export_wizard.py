@@ -81,6 +81,7 @@ def test_drafts_block_until_the_archivist_gives_a_reason(qtbot, zh, station: Sta
     assert not page.isComplete()
     page.reason.setText("街道要求月底前移交")
     assert page.isComplete() and page.override_reason == "街道要求月底前移交"
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # it stayed greyed out: a click did nothing
     shot(wizard, "wizard-blocked")
     wizard.next()
     usb = tmp_path / "usb"
@@ -89,6 +90,25 @@ def test_drafts_block_until_the_archivist_gives_a_reason(qtbot, zh, station: Sta
     wizard.next()
     assert wizard.exported is not None and wizard.exported.overridden
     assert "强制导出" in wizard.result_page.text.text()
+
+
+def test_a_year_too_large_for_one_package_is_stopped_with_no_override(qtbot, zh, station: Station,  # type: ignore[no-untyped-def]
+                                                                      keeper: Actor, monkeypatch) -> None:
+    from sgz_desktop.core.package import collect
+
+    monkeypatch.setattr(collect, "MAX_ENTRIES", 10)  # the year's few items are "too many" for a limit of ten
+    wizard = ExportWizard(station, keeper)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.year_page
+    assert page.blockers.count() == 1 and "一个移交包装不下" in page.blockers.item(0).text()
+    assert not page.isComplete() and not page.override.isVisible()
+    page.override.setChecked(True)  # hidden, but even were it ticked: no reason overrides this one
+    page.reason.setText("试试")
+    assert not page.isComplete() and not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.override.setChecked(False)
+    page.reason.clear()
+    shot(wizard, "wizard-too-many")
 
 
 def test_a_failed_export_stays_on_the_target_page(qtbot, zh, shown, station: Station, keeper: Actor,  # type: ignore[no-untyped-def]

@@ -21,6 +21,12 @@ from ..roles import Actor, Permission, require
 from ..settings import DANGHAO_PATTERN, get
 from ..station import Station
 from .scope import Scope, as_scope
+from .zipread import MAX_ENTRIES
+
+# A package's zip entries beside the files: each item's metadata (JSON and XML), then the catalogue, handover
+# list, registers and tag files, with room to spare. Past the verifier's limit, the package would be refused.
+PACKAGE_ENTRIES_PER_ITEM = 2
+PACKAGE_OTHER_ENTRIES = 1000
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ class GroupCount:
 
 @dataclass(frozen=True)
 class Blocker:
-    kind: str  # draft / ledger / outside / missing / empty
+    kind: str  # draft / ledger / outside / missing / empty / too_many
     label: str  # what, for the list the archivist sees
     detail: str
 
@@ -279,8 +285,14 @@ def _precheck(st: Station, scope: Scope | int, items: Iterable[PackageItem]) -> 
         size += item.bytes
         pages += item.pages
     blockers = _drafts(st, scope) + _unreviewed_ledger(st, scope) + _outside(st, scope) + missing
+    what = f"{scope.year} 年" if not scope.is_project else f"{scope.short}在项目周期内"
+    if files + PACKAGE_ENTRIES_PER_ITEM * n + PACKAGE_OTHER_ENTRIES > MAX_ENTRIES:
+        blockers.append(Blocker(
+            "too_many", f"{what}的档案文件太多，一个移交包装不下",
+            f"共 {n:,} 件、{files:,} 个文件，加上每件的元数据文件，超过一个移交包最多 {MAX_ENTRIES:,} 个文件的上限"
+            "（接收方的校验程序会拒收）；请把逐页扫描的图片合并为一个 PDF 再归档"
+            + ("，或按服务项目周期分别导出" if not scope.is_project else "")))
     if not n:
-        what = f"{scope.year} 年" if not scope.is_project else f"{scope.short}在项目周期内"
         blockers.append(Blocker("empty", f"{what}没有已归档的档案", "请先在“档案”中登记并归档"
                                 + ("，并在档案的“服务项目”一栏选择这个项目" if scope.is_project else "")))
     return PreCheck(scope, n, files, size, pages, tally.counts(), tuple(blockers), str(get(st, DANGHAO_PATTERN)))
