@@ -64,9 +64,9 @@ def verify(ctx: Context) -> int:
         f"不通过：{len(report.failed)} 项检查未通过（{'、'.join(str(c.number) for c in report.failed)}）"
     ctx.print(f"{package.name}：{verdict}")
     if args.report is not None:
-        stem = f"{package.stem}-校验报告"
         from ..core.reports.package import write_verify_pdf  # reportlab: only when asked for
 
+        stem = f"{package.stem}-校验报告"
         pdf = write_verify_pdf(args.report / f"{stem}.pdf", report)
         data = report.write_json(args.report / f"{stem}.json")
         ctx.print(f"校验报告：{pdf}、{data}")

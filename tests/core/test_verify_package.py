@@ -447,8 +447,13 @@ def test_an_executable_disguised_as_a_pdf(tmp_path: Path) -> None:
     assert "Windows 可执行程序" in messages(report, 14)
 
 
-def test_office_macros_are_found(tmp_path: Path) -> None:
+@pytest.mark.parametrize("budget", [None, 0])  # 0: the pass keeps nothing, the document is read again from the zip
+def test_office_macros_are_found(tmp_path: Path, budget: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
+
+    from sgz_desktop.core.package import zipread
+    if budget is not None:
+        monkeypatch.setattr(zipread, "KEEP_TOTAL", budget)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")

@@ -16,7 +16,7 @@ from .content import SCRIPT_EXTENSIONS, detect_format, executable_kind, inspect_
 from .json_stream import TooLarge, parse_pieces
 from .report import Findings
 from .verify_items import Seen, check_items, control_chars, is_item_metadata, may_control
-from .zipread import KEEP_LIMIT, Member, MemberChanged, MemberSlice, ZipBytes, member_pieces, member_text
+from .zipread import KEEP_LIMIT, Member, MemberChanged, MemberSlice, ZipBytes, kept_or_reread, member_text
 
 if TYPE_CHECKING:
     from .verify import Bag
@@ -255,21 +255,10 @@ def _check_active(bag: Bag, found: Findings) -> None:
             elif m.name.lower().endswith(SCRIPT_EXTENSIONS):
                 found.fail(14, f"{m.name}：可执行程序或脚本类型的文件")
             fmt = detect_format(m.head)
-            if fmt == "zip" and (data := _office_bytes(source, m)) is not None and office_macros(data):
+            if fmt == "zip" and (data := kept_or_reread(source, m)) is not None and office_macros(data):
                 found.fail(14, f"{m.name}：Office 文档中含有宏")
             elif fmt == "ole":
                 found.fail(14, f"{m.name}：旧版 Office 文档（可能含宏），不允许")
-
-
-def _office_bytes(source: ZipBytes, m: Member) -> bytes | None:
-    """A zip-format member's bytes for the macro look: kept by the pass, or (a large text file that is really
-    an Office file, not kept) read again."""
-    if m.kept is not None or not m.read or m.size > KEEP_LIMIT:
-        return m.kept
-    try:
-        return b"".join(member_pieces(source, m))
-    except MemberChanged:
-        return None
 
 
 def _base64_signature(bag: Bag) -> Member | None:

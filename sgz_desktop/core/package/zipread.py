@@ -504,6 +504,12 @@ def reread(source: ZipBytes, m: Member) -> bytes | None:
     return bytes(data)
 
 
+def kept_or_reread(source: ZipBytes, m: Member) -> bytes | None:
+    """A member's bytes: kept by the pass, else read again (``reread``, held to the pass's hash); None when they
+    cannot be had."""
+    return m.kept if m.kept is not None else reread(source, m)
+
+
 def _find_data(source: ZipBytes, m: Member) -> bool:
     """Where the member's data begin; a member the exporter vouched for had its local header left unread."""
     if m.local_len < 0:
