@@ -24,7 +24,8 @@ then ``export_year`` and ``verify_package`` each run once in a fresh process; th
 
 ``--hostile-entries N`` measures ``sgz verify`` (the whole command) on a hostile zip of N tiny entries, each in a
 folder of its own, the kind of package that costs a verifier the most memory per byte (the entry limit is
-200 000).
+200 000). With ``--long-names`` the names fill the verifier's 64 MB directory limit, and each holds one character
+past U+FFFF, which makes Python hold the whole name at four bytes a character.
 """
 
 from __future__ import annotations
@@ -178,16 +179,23 @@ def memory(root: Path, counts: list[int], me: list[str]) -> dict[str, Any]:
     return results
 
 
-def hostile(root: Path, entries: int) -> dict[str, Any]:
-    """Peak RSS and time of ``sgz verify`` on a zip of ``entries`` tiny entries, a folder each."""
+def hostile(root: Path, entries: int, long_names: bool = False) -> dict[str, Any]:
+    """Peak RSS and time of ``sgz verify`` on a zip of ``entries`` tiny entries, a folder each; or, ``long_names``,
+    names as long as the directory limit allows, each with a character past U+FFFF."""
     import zipfile
 
-    package = root / f"hostile-{entries}.zip"
+    from sgz_desktop.core.package.zipread import MAX_DIRECTORY
+
+    package = root / f"hostile-{entries}{'-long' if long_names else ''}.zip"
     if not package.exists():
+        room = MAX_DIRECTORY // (entries + 2) - 46 - len(f"B/data/x/{entries:06d}/😀.txt".encode()) - 1
         with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as z:
             z.writestr("B/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
             for i in range(entries):
-                z.writestr(f"B/data/records/WS/Y/Z109-WS·2024-Y-BGS-{i:06d}/f{i}.txt", b"x%d" % i)
+                if long_names:
+                    z.writestr(f"B/data/x/{i:06d}/{'a' * room}😀.txt", b"x%d" % i)
+                else:
+                    z.writestr(f"B/data/records/WS/Y/Z109-WS·2024-Y-BGS-{i:06d}/f{i}.txt", b"x%d" % i)
             z.writestr("B/manifest-sha256.txt", "")
     sgz = [str(BIN / "sgz"), "verify", str(package), "--quiet"]
     started = time.perf_counter()
@@ -195,7 +203,7 @@ def hostile(root: Path, entries: int) -> dict[str, Any]:
     _pid, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) != 1:  # it must fail, and not crash
         raise SystemExit(f"sgz verify on the hostile zip exited {os.waitstatus_to_exitcode(status)}")
-    result = {"entries": entries, "zip_mb": round(package.stat().st_size / 1e6, 1),
+    result = {"entries": entries, "long_names": long_names, "zip_mb": round(package.stat().st_size / 1e6, 1),
               "sgz_verify_s": round(time.perf_counter() - started, 2),
               "sgz_verify_rss_mb": round(usage.ru_maxrss / 1024, 1)}
     print(f"  hostile zip of {entries} entries: sgz verify {result['sgz_verify_rss_mb']:.0f} MB, "
@@ -279,6 +287,8 @@ def main() -> None:
                         help="measure export and verify peak memory on a year of N tiny items (repeatable)")
     parser.add_argument("--hostile-entries", type=int, metavar="N",
                         help="measure sgz verify's peak memory on a hostile zip of N tiny entries")
+    parser.add_argument("--long-names", action="store_true",
+                        help="with --hostile-entries: names that fill the directory limit, past U+FFFF")
     parser.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -306,7 +316,9 @@ def main() -> None:
 
     root = args.data_dir or Path(tempfile.mkdtemp(prefix="bench-package-"))
     if args.hostile_entries:
-        text = json.dumps({"hostile": hostile(root, args.hostile_entries)}, indent=1, ensure_ascii=False)
+        sys.path.insert(0, str(REPO))
+        text = json.dumps({"hostile": hostile(root, args.hostile_entries, args.long_names)}, indent=1,
+                          ensure_ascii=False)
         print(text)
         if args.json:
             args.json.write_text(text + "\n")

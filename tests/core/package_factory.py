@@ -162,17 +162,18 @@ def zero_deflate(size: int) -> bytes:
     return block * (size // piece) + b"\x03\x00"
 
 
-def raw_member(name: str, data: bytes, size: int, method: int = 8, crc: int = 0, flags: int = 0x800
+def raw_member(name: str | bytes, data: bytes, size: int, method: int = 8, crc: int = 0, flags: int = 0x800
                ) -> tuple[bytes, bytes]:
-    """A local header + data and its central-directory record (offset patched in by ``append_raw``)."""
-    raw = name.encode()
+    """A local header + data and its central-directory record (offset patched in by ``append_raw``); a name
+    given as bytes is written as it is."""
+    raw = name if isinstance(name, bytes) else name.encode()
     local = struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, flags, method, 0, 0x5A21, crc, len(data), size, len(raw), 0)
     central = struct.pack("<4s4H2H3I5H2I", b"PK\x01\x02", 20, 20, flags, method, 0, 0x5A21, crc, len(data), size,
                           len(raw), 0, 0, 0, 0, 0, 0)
     return local + raw + data, central + raw
 
 
-def append_raw(path: Path, name: str, data: bytes, size: int, method: int = 8, flags: int = 0x800) -> None:
+def append_raw(path: Path, name: str | bytes, data: bytes, size: int, method: int = 8, flags: int = 0x800) -> None:
     """Add a member written by hand (declared size ``size``) to an existing zip."""
     with zipfile.ZipFile(path) as z:
         infos = z.infolist()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sgz_desktop.core.package import json_stream, layout, verify, verify_records, zipread
+from sgz_desktop.core.package import json_stream, layout, members, verify, verify_records, zipread
 from sgz_desktop.core.package.json_stream import TooLarge, parse_pieces
 from sgz_desktop.core.package.report import VerifyReport
 from sgz_desktop.core.package.verify import verify_package
@@ -31,7 +31,7 @@ def streamed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     pieces = zipread.member_pieces
 
-    def spy(source: zipread.ZipBytes, m: zipread.Member) -> object:
+    def spy(source: zipread.ZipBytes, m: members.Member) -> object:
         names.append(m.name.split("/", 1)[1])
         return pieces(source, m)
 

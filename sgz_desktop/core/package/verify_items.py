@@ -9,7 +9,6 @@ A project package holds the project's items from several years and groups: dates
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import json
 import re
@@ -20,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import layout
 from .content import detect_format
+from .members import Member
 from .metadata_xml import XmlRefused, differences, from_xml
 from .report import Findings
-from .zipread import MAX_ENTRIES, Member, ZipBytes, reread
+from .zipread import MAX_ENTRIES, ZipBytes, reread
 
 if TYPE_CHECKING:
-    from .verify import Bag
+    from .verify import Bag, SortedFiles
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # 备注 may hold line breaks
@@ -90,17 +90,17 @@ class Context:
     project: bool
     period: tuple[dt.date, dt.date] | None
     pdf_pages: dict[str, int]
-    payload: list[str]  # the payload's paths, sorted: a folder's files lie together (``_in_folder``)
+    payload: SortedFiles  # a folder's files lie together
     read: ItemBytes
 
 
 def check_items(bag: Bag, found: Findings, *, year: str, pattern: str, project: bool,
                 period: tuple[dt.date, dt.date] | None, pdf_pages: dict[str, int]) -> Seen:
     """Checks 4, 5, 9 and 10 item by item; returns what the checks across the package need (check 8)."""
-    context = Context(year, pattern, project, period, pdf_pages, sorted(bag.payload), ItemBytes(bag))
+    context = Context(year, pattern, project, period, pdf_pages, bag.payload.in_order(), ItemBytes(bag))
     seen = Seen()
     try:
-        for item in _items(bag, found, context.read):
+        for item in _items(found, context):
             _check_item(bag, item, found, context, seen)
     finally:
         context.read.close()
@@ -163,11 +163,13 @@ def control_chars(value: Any, where: str, found: Findings, key: str = "") -> Non
             control_chars(v, where, found, key)
 
 
-def _items(bag: Bag, found: Findings, read: ItemBytes) -> Iterator[Item]:
-    """The items one at a time, each metadata.json parsed as it comes and its bytes then let go."""
-    for rel in sorted(rel for rel in bag.payload if is_item_metadata(rel)):
-        m = bag.payload[rel]
-        data = read(m)
+def _items(found: Findings, context: Context) -> Iterator[Item]:
+    """The items one at a time, in the order of their paths, each metadata.json parsed as it comes and its bytes
+    then let go."""
+    for rel, m in context.payload.items():
+        if not is_item_metadata(rel):
+            continue
+        data = context.read(m)
         if data is None:
             if m.read or m.error:
                 found.fail(11, f"{rel} 过大或无法读取，或在校验过程中被改动，未能解析")
@@ -307,22 +309,9 @@ def _check_files(bag: Bag, item: Item, found: Findings, context: Context) -> Non
             found.fail(10, f"{rel}：记录 {recorded_pages} 页，实际 {pages} 页")
     if item.meta.get("页数") != pages_total:
         found.fail(10, f"{item.danghao}：记录页数 {item.meta.get('页数')}，按文件计为 {pages_total}")
-    for rel in _in_folder(context.payload, item.folder):
+    for rel in context.payload.in_folder(item.folder):
         if rel not in listed:
             found.fail(15, f"{rel}：档案文件夹中有元数据未记录的文件")
-
-
-def _in_folder(paths: list[str], folder: str) -> Iterator[str]:
-    """The files directly in ``folder`` (which ends in "/"), from the sorted paths: found by bisection, not by
-    a table of every folder (a hostile package may hold a folder per entry, 200 000 of them)."""
-    at = bisect.bisect_left(paths, folder)
-    while at < len(paths) and paths[at].startswith(folder):
-        sub, slash, _rest = paths[at][len(folder):].partition("/")
-        if not slash:
-            yield paths[at]
-            at += 1
-        else:  # a subfolder's files are skipped at once: "…/sub0" is the first path past "…/sub/…"
-            at = bisect.bisect_left(paths, f"{folder}{sub}0", at)
 
 
 def _check_numbers(seen: Seen, found: Findings, *, selection: bool = False) -> None:

@@ -14,9 +14,10 @@ from typing import IO, TYPE_CHECKING, Any
 from . import layout
 from .content import SCRIPT_EXTENSIONS, detect_format, executable_kind, inspect_pdf, office_macros
 from .json_stream import TooLarge, parse_pieces
+from .members import Member
 from .report import Findings
 from .verify_items import Seen, check_items, control_chars, is_item_metadata, may_control
-from .zipread import KEEP_LIMIT, Member, MemberChanged, MemberSlice, ZipBytes, kept_or_reread, member_text
+from .zipread import KEEP_LIMIT, MemberChanged, MemberSlice, ZipBytes, kept_or_reread, member_text
 
 if TYPE_CHECKING:
     from .verify import Bag
@@ -169,18 +170,19 @@ def _inspect_pdfs(bag: Bag, found: Findings, trusted: bool) -> dict[str, int]:
         for rel, m in bag.payload.items():
             if not m.head.startswith(b"%PDF-") or not m.read:
                 continue
-            if m.pdf is None and trusted:
+            pdf, size, kept = m.pdf, m.size, m.kept
+            if pdf is None and trusted:
                 continue  # the exporter's own check: pages and content were checked when the file was added
             stream: IO[bytes] | MemberSlice
             if m.method == 0:
-                stream = MemberSlice(zf, m.data_offset, m.size)  # read where it lies; inspect_pdf buffers it for pypdf
-            elif m.kept is not None:
-                stream = io.BytesIO(m.kept)
+                stream = MemberSlice(zf, m.data_offset, size)  # read where it lies; inspect_pdf buffers it for pypdf
+            elif kept is not None:
+                stream = io.BytesIO(kept)
             else:
                 found.fail(11, f"{rel}：PDF 以压缩方式存放且过大，无法检查")
                 continue
-            facts = inspect_pdf(stream, deep=bool(m.pdf and m.pdf.object_streams),
-                                found=m.pdf.found if m.pdf else None, size=m.size)
+            facts = inspect_pdf(stream, deep=bool(pdf and pdf.object_streams), found=pdf.found if pdf else None,
+                                size=size)
             if facts.encrypted:
                 found.fail(11, f"{rel}：PDF 设有密码，无法直接打开")
             elif facts.error:
@@ -249,12 +251,13 @@ def _check_active(bag: Bag, found: Findings) -> None:
         for m in bag.directory.members:
             if m.is_dir:
                 continue
-            kind = executable_kind(m.head) if m is not signature else None
+            head, name = m.head, m.name
+            kind = executable_kind(head) if m is not signature else None
             if kind:
-                found.fail(14, f"{m.name}：这是{kind}")
-            elif m.name.lower().endswith(SCRIPT_EXTENSIONS):
-                found.fail(14, f"{m.name}：可执行程序或脚本类型的文件")
-            fmt = detect_format(m.head)
+                found.fail(14, f"{name}：这是{kind}")
+            elif name.lower().endswith(SCRIPT_EXTENSIONS):
+                found.fail(14, f"{name}：可执行程序或脚本类型的文件")
+            fmt = detect_format(head)
             if fmt == "zip" and (data := kept_or_reread(source, m)) is not None and office_macros(data):
                 found.fail(14, f"{m.name}：Office 文档中含有宏")
             elif fmt == "ole":

@@ -27,14 +27,13 @@ from ..threads import yield_to_others
 from .content import PdfScan
 from .lanes import Lane
 from .mapping import MappedFile, hash_mapped, mapped
+from .members import Columns, Member
 from .zipcodec import crc32
 
 BLOCK = 4 * 1024 * 1024
 MAX_ENTRIES = 200_000
 MAX_DIRECTORY = 64 * 1024 * 1024
 MAX_TOTAL = 256 * 1024**3  # declared bytes, all members together
-MAX_RATIO = 100  # declared size / compressed size, for members over RATIO_FLOOR
-RATIO_FLOOR = 1024 * 1024
 KEEP_LIMIT = 32 * 1024 * 1024  # text members parsed later are kept in memory up to this size each
 KEEP_TOTAL = 32 * 1024 * 1024  # all kept members together; beyond it, texts are read again in pieces
 SMALL = 64 * 1024  # members up to this size (stored and inflated) are read in one piece by the reader
@@ -44,65 +43,12 @@ _CENTRAL = struct.Struct("<4s4H2H3I5H2I")
 _LOCAL = struct.Struct("<4s5H3I2H")
 
 
-@dataclass(slots=True)  # one per zip entry: a package may hold 200 000, so each field is as small as it can be
-class Member:
-    index: int
-    raw: bytes  # the name's bytes in the directory, when decoding lost something; else empty
-    # The name in two: its top folder with the slash (one string shared by every member under it; "" when the name
-    # has no slash) and the rest, which is the member's path in the bag, so the bag's table holds no copy of it.
-    top: str
-    rel: str
-    flags: int
-    method: int
-    crc: int
-    compressed: int
-    size: int
-    offset: int
-    is_link: bool  # a Unix symbolic link (the directory's "made by" and mode), not the two numbers
-    # filled by the pass
-    read: bool = False
-    error: str = ""
-    local_name_ok: bool = True
-    digest: bytes = b""  # SHA-256 (``sha256`` gives it in hex): 32 bytes where the hex takes 64
-    real_size: int = 0
-    crc_ok: bool = True
-    head: bytes = b""
-    kept: bytes | None = None
-    pdf: PdfScan | None = None
-    local_len: int = -1  # the local header's length, once read (a small number, where the offset is not)
-    packed: bytes | None = None  # from ``Trusted``
-
-    @property
-    def name(self) -> str:
-        return self.top + self.rel
-
-    @property
-    def sha256(self) -> str:
-        return self.digest.hex()
-
-    @property
-    def data_offset(self) -> int:
-        """Where the member's data begin in the zip; -1 before its local header is read."""
-        return self.offset + self.local_len if self.local_len >= 0 else -1
-
-    @property
-    def encrypted(self) -> bool:
-        return bool(self.flags & 0x1)
-
-    @property
-    def is_dir(self) -> bool:
-        return (self.rel or self.top).endswith("/")
-
-    @property
-    def ratio_too_high(self) -> bool:
-        return self.size > RATIO_FLOOR and self.size > MAX_RATIO * max(self.compressed, 1)
-
-
 @dataclass
 class Directory:
     path: Path
     size: int
     members: list[Member] = field(default_factory=list)
+    table: Columns = field(default_factory=Columns)
     problems: list[str] = field(default_factory=list)  # structural problems (safety, check 13)
     declared_entries: int = 0
 
@@ -156,7 +102,6 @@ def read_directory(path: Path) -> Directory:
         directory = fh.read(cd_size)
     pos = 0
     total = 0
-    tops: dict[str, str] = {}
     while pos + 46 <= len(directory) and len(d.members) < entries:
         fields = _CENTRAL.unpack_from(directory, pos)
         if fields[0] != b"PK\x01\x02":
@@ -167,21 +112,31 @@ def read_directory(path: Path) -> Directory:
         raw = directory[pos + 46:pos + 46 + n_len]
         extra = directory[pos + 46 + n_len:pos + 46 + n_len + e_len]
         usize, csize, offset = _zip64(extra, usize, csize, offset)
-        name = raw.decode("utf-8", "replace") if flags & 0x800 else raw.decode("cp437")
-        if _name_bytes(name, flags) == raw:
-            raw = b""  # the name gives its bytes back: not held twice (a package may hold 200 000 names)
         link = (made_by >> 8) == 3 and (ext_attr >> 16) & 0o170000 == 0o120000
-        top, slash, rel = name.partition("/")
-        top = tops.setdefault(top + slash, top + slash) if slash else ""
-        d.members.append(Member(len(d.members), raw, top, rel if slash else name, flags, method, crc, csize, usize,
-                                offset, link))
+        index = d.table.add(flags, method, crc, csize, usize, offset, link)
+        utf8 = _as_utf8(raw, flags)
+        if utf8 is not raw and _name_bytes(utf8.decode(), flags) != raw:
+            d.table.raw[index] = raw  # only then: a package may hold 200 000 names, not to be held twice
+        d.members.append(Member(d.table, index, utf8))
         total += usize
         pos += 46 + n_len + e_len + c_len
     if len(d.members) != entries:
         d.problems.append(f"结束记录声明 {entries} 个条目，中央目录中只有 {len(d.members)} 个")
     if total > MAX_TOTAL:
         d.problems.append(f"声明的解压后总大小 {total:,} 字节超过上限")
+    d.table.ready()
     return d
+
+
+def _as_utf8(raw: bytes, flags: int) -> bytes:
+    """A name from the directory as UTF-8: the bytes themselves when they are flagged so and valid."""
+    if flags & 0x800:
+        try:
+            raw.decode("utf-8")
+            return raw
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "replace").encode("utf-8")
+    return raw.decode("cp437").encode("utf-8")
 
 
 def _name_bytes(name: str, flags: int) -> bytes:
@@ -221,7 +176,7 @@ class Trusted:
 
 
 def _trust(m: Member, t: Trusted) -> None:
-    m.digest, m.real_size, m.read, m.head, m.kept = bytes.fromhex(t.sha256), m.size, True, t.head[:16], t.data
+    m.found("", t.head, m.size, True, t.data, bytes.fromhex(t.sha256))
     m.packed = t.packed
     m.raw = b""  # its local header is not read: the name in bytes is not needed again
 
@@ -310,9 +265,10 @@ class _Blocks:
 
 
 def _keep(member: Member, want: Callable[[Member], bool], budget: list[int]) -> bool:
-    if not want(member) or member.size > KEEP_LIMIT or budget[0] + member.size > KEEP_TOTAL:
+    size = member.size
+    if size > KEEP_LIMIT or budget[0] + size > KEEP_TOTAL or not want(member):
         return False
-    budget[0] += member.size
+    budget[0] += size
     return True
 
 
@@ -322,7 +278,8 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
     what it has just written) describes members that are not read again. The zip's own hash is
     ``FileDigest``'s."""
     budget = [0]
-    order = sorted((m for m in directory.members if not m.is_dir), key=lambda m: m.offset)
+    offsets, lengths = directory.table.offset, directory.table.compressed
+    order = sorted((m for m in directory.members if not m.is_dir), key=lambda m: offsets[m.index])
     # Two lanes beside the reader: each member's SHA-256, and the PDF scan. Each member's results are
     # collected at the end, so no lane waits at a member boundary.
     sha_lane, side = Lane("member-sha", depth=4), Lane("verify-side", depth=4)
@@ -334,13 +291,14 @@ def scan(directory: Directory, want_bytes: Callable[[Member], bool],
                 if t is not None and (t.data is not None or not want_bytes(m)):
                     _trust(m, t)
                     continue
-                if m.offset < blocks.pos:
+                offset = offsets[m.index]
+                if offset < blocks.pos:
                     m.error = "数据与其他条目重叠（重叠条目是 zip 炸弹的手法）"
                     continue
-                if m.offset + 30 + m.compressed > directory.size:
+                if offset + 30 + lengths[m.index] > directory.size:
                     m.error = "条目数据超出文件末尾"
                     continue
-                blocks.skip_to(m.offset)
+                blocks.skip_to(offset)
                 _read_member(m, blocks, sha_lane, side, _keep(m, want_bytes, budget), on_bytes)
             sha_lane.drain()
             side.drain()
@@ -357,14 +315,15 @@ def _local_header(m: Member, blocks: _Blocks) -> bool:
         return False
     fields = _LOCAL.unpack(header)
     n_len, e_len = fields[9], fields[10]
-    m.local_name_ok = blocks.read(n_len) == (m.raw or _name_bytes(m.name, m.flags))
-    m.raw = b""  # compared: thousands of names need not be held twice
+    flags = m.flags
+    name_ok = blocks.read(n_len) == (m.raw or (m.utf8 if flags & 0x800 else _name_bytes(m.name, flags)))
     blocks.read(e_len)
-    m.local_len = 30 + n_len + e_len
+    m.header_read(name_ok, 30 + n_len + e_len)
     return True
 
 
 _CORRUPT = "压缩数据不完整或已损坏"
+_TOO_LONG = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
 _CLEAN_PDF = PdfScan()  # a PDF with nothing active and no object streams
 
 
@@ -388,30 +347,32 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
     """Read one member; its hash and PDF scan are finished by the lanes, in order, before the pass ends."""
     if not _local_header(m, blocks):
         return
-    if m.encrypted or m.method not in (0, 8):
-        return  # not readable without a password or an unknown method: judged by check 12
+    method, size, compressed = m.method, m.size, m.compressed
+    if m.flags & 0x1 or method not in (0, 8):
+        return  # not readable without a password (``encrypted``) or an unknown method: judged by check 12
+    if compressed <= SMALL and size <= SMALL_OUT:
+        _read_small(m, blocks, keep, on_bytes, method, size, compressed)
+        return
     if m.ratio_too_high:
         return  # a zip bomb is not inflated: judged by check 13
-    if m.compressed <= SMALL and m.size <= SMALL_OUT:
-        _read_small(m, blocks, keep, on_bytes)
-        return
     sha = hashlib.sha256()
     crc = 0  # ISA-L's CRC-32 costs ~15 ms a gigabyte: computed here, not handed over
     kept: list[bytes] = []
+    head, error = b"", ""
     pdf: PdfScan | None = None
-    inflater = zlib.decompressobj(-15) if m.method == 8 else None
+    inflater = zlib.decompressobj(-15) if method == 8 else None
     produced = 0
-    for piece in blocks.take(m.compressed):
-        outs = [piece] if inflater is None else _inflated(inflater, piece, m.size - produced)
+    for piece in blocks.take(compressed):
+        outs = [piece] if inflater is None else _inflated(inflater, piece, size - produced)
         try:
             for out in outs:
-                if not m.head:
-                    m.head = bytes(out[:16])
-                    if m.head.startswith(b"%PDF-"):
+                if not head:
+                    head = bytes(out[:16])
+                    if head.startswith(b"%PDF-"):
                         pdf = PdfScan()
                 produced += len(out)
-                if produced > m.size:
-                    m.error = "解压后的大小超过声明的大小（疑似 zip 炸弹）"
+                if produced > size:
+                    error = _TOO_LONG
                     break
                 crc = crc32(out, crc)
                 if pdf is not None:
@@ -420,53 +381,52 @@ def _read_member(m: Member, blocks: _Blocks, sha_lane: Lane, side: Lane, keep: b
                 if keep:
                     kept.append(bytes(out))
         except zlib.error:
-            m.error = _CORRUPT
+            error = _CORRUPT
         if on_bytes is not None:
             on_bytes(len(piece))
-        if m.error:
+        if error:
             break
-    if inflater is not None and not m.error and not inflater.eof:
-        m.error = _CORRUPT
-    m.kept = b"".join(kept) if keep and not m.error else None
-    m.read, m.real_size, m.crc_ok = not m.error, produced, crc == m.crc
+    if inflater is not None and not error and not inflater.eof:
+        error = _CORRUPT
+    m.found(error, head, produced, crc == m.crc, b"".join(kept) if keep and not error else None)
     sha_lane.feed(_settle_hash(m, sha), b"")
     if pdf is not None:
         side.feed(_settle_pdf(m, pdf), b"")
 
 
-def _read_small(m: Member, blocks: _Blocks, keep: bool, on_bytes: Callable[[int], None] | None) -> None:
+def _read_small(m: Member, blocks: _Blocks, keep: bool, on_bytes: Callable[[int], None] | None,
+                method: int, size: int, compressed: int) -> None:
     """A small member (most of a package's entries are metadata of a kilobyte or two) read, inflated, checked
     and hashed right here: handing it to the lanes costs more than the work, and each hand-over makes the
     lanes run Python that the reader then waits for."""
-    raw = blocks.read(m.compressed)
+    raw = blocks.read(compressed)
     if on_bytes is not None:
         on_bytes(len(raw))
-    data = _small_bytes(raw, m)
+    data = _small_bytes(raw, method, size)
     if isinstance(data, str):
         m.error = data
         return
-    m.head = bytes(data[:16])
-    if m.head.startswith(b"%PDF-"):
+    head = bytes(data[:16])
+    if head.startswith(b"%PDF-"):
         pdf = PdfScan()
         pdf.feed(data)
         pdf.finish()
         m.pdf = pdf if pdf.found or pdf.object_streams else _CLEAN_PDF
-    m.kept = bytes(data) if keep else None  # stored bytes are a view into the blocks
-    m.read, m.real_size, m.crc_ok = True, len(data), crc32(data) == m.crc
-    m.digest = hashlib.sha256(data).digest()
+    # stored bytes are a view into the blocks: kept as a copy
+    m.found("", head, len(data), crc32(data) == m.crc, bytes(data) if keep else None, hashlib.sha256(data).digest())
 
 
-def _small_bytes(raw: bytes | memoryview, m: Member) -> bytes | memoryview | str:
+def _small_bytes(raw: bytes | memoryview, method: int, size: int) -> bytes | memoryview | str:
     """A small member's whole bytes, inflated if deflated; or why they cannot be had."""
-    if m.method != 8:
+    if method != 8:
         return raw
     inflater = zlib.decompressobj(-15)
     try:
-        data = inflater.decompress(raw, m.size + 1)  # one byte more than declared tells an over-long member
+        data = inflater.decompress(raw, size + 1)  # one byte more than declared tells an over-long member
     except zlib.error:
         return _CORRUPT
-    if len(data) > m.size:
-        return "解压后的大小超过声明的大小（疑似 zip 炸弹）"
+    if len(data) > size:
+        return _TOO_LONG
     return data if inflater.eof else _CORRUPT
 
 
@@ -498,7 +458,7 @@ def reread(source: ZipBytes, m: Member) -> bytes | None:
         raw = source.read_at(m.data_offset, m.compressed)
     if len(raw) != m.compressed:
         return None
-    data = _small_bytes(raw, m)
+    data = _small_bytes(raw, m.method, m.size)
     if isinstance(data, str) or len(data) != m.size or hashlib.sha256(data).digest() != m.digest:
         return None
     return bytes(data)
@@ -517,7 +477,7 @@ def _find_data(source: ZipBytes, m: Member) -> bool:
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
             return False
         fields = _LOCAL.unpack(header)
-        m.local_len = 30 + fields[9] + fields[10]
+        m.located(30 + fields[9] + fields[10])
     return True
 
 
