@@ -445,7 +445,7 @@ TWIN_SLOTS = 1 << 22  # 4 MB: 200 000 names leave about one slot in twenty holdi
 def _check_zip_entries(bag: Bag, found: Findings) -> None:
     members = bag.directory.members
     counts, slots = _twin_slots(members)
-    folded: dict[str, int] = {}  # the folded names of the few members that may have a twin
+    folded: dict[bytes, int] = {}  # the folded names of the few members that may have a twin
     folders: dict[str, str | None] = {}  # folder names recur in every member under them: each judged once
     for m in members:
         name = m.name  # read from its bytes on each use
@@ -478,7 +478,7 @@ def _check_zip_entries(bag: Bag, found: Findings) -> None:
                 found.fail(12, f"{name[:60]}… 中有超过 255 字节的名称")
                 break
         if counts[slots[m.index]] > 1:
-            first = folded.setdefault(_folded(name), m.index)
+            first = folded.setdefault(_folded(name).encode(), m.index)  # as text, 4 bytes a character past U+FFFF
             twin = members[first].name
             if first != m.index and twin != name:
                 found.fail(12, f"{name} 与 {twin} 只有大小写或 Unicode 写法不同，在 Windows 下会互相覆盖")
@@ -490,7 +490,7 @@ def _twin_slots(members: list[Member]) -> tuple[bytearray, array[int]]:
     Unicode form), and only those are compared by name: a table of every folded name, or of every name's hash,
     took 20 MB at 200 000 entries."""
     counts = bytearray(TWIN_SLOTS)
-    slots = array("l", (hash(_folded(m.name)) % len(counts) for m in members))
+    slots = array("I", (hash(_folded(m.name)) % len(counts) for m in members))
     for at in slots:
         counts[at] = min(counts[at] + 1, 2)
     return counts, slots

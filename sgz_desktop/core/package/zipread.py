@@ -99,18 +99,30 @@ def read_directory(path: Path) -> Directory:
             d.problems.append(f"中央目录大小或位置无效（{cd_size:,} 字节，位于 {cd_offset:,}）")
             return d
         fh.seek(cd_offset)
-        directory = fh.read(cd_size)
-    pos = 0
+        total = _read_records(d, _Window(fh, cd_size), entries)
+    if len(d.members) != entries:
+        d.problems.append(f"结束记录声明 {entries} 个条目，中央目录中只有 {len(d.members)} 个")
+    if total > MAX_TOTAL:
+        d.problems.append(f"声明的解压后总大小 {total:,} 字节超过上限")
+    d.table.ready()
+    return d
+
+
+def _read_records(d: Directory, directory: _Window, entries: int) -> int:
+    """The central directory's records into ``d``; the sizes they declare, all together."""
     total = 0
-    while pos + 46 <= len(directory) and len(d.members) < entries:
-        fields = _CENTRAL.unpack_from(directory, pos)
+    while directory.need(46) and len(d.members) < entries:
+        pos, chunk = directory.pos, directory.chunk
+        fields = _CENTRAL.unpack_from(chunk, pos)
         if fields[0] != b"PK\x01\x02":
             d.problems.append(f"中央目录第 {len(d.members) + 1} 项损坏")
             break
         (_sig, made_by, _need, flags, method, _t, _d, crc, csize, usize, n_len, e_len, c_len, _disk, _int,
          ext_attr, offset) = fields
-        raw = directory[pos + 46:pos + 46 + n_len]
-        extra = directory[pos + 46 + n_len:pos + 46 + n_len + e_len]
+        directory.need(46 + n_len + e_len + c_len)  # past the end: what there is, as the zip tools read it
+        pos, chunk = directory.pos, directory.chunk
+        raw = chunk[pos + 46:pos + 46 + n_len]
+        extra = chunk[pos + 46 + n_len:pos + 46 + n_len + e_len]
         usize, csize, offset = _zip64(extra, usize, csize, offset)
         link = (made_by >> 8) == 3 and (ext_attr >> 16) & 0o170000 == 0o120000
         index = d.table.add(flags, method, crc, csize, usize, offset, link)
@@ -119,13 +131,29 @@ def read_directory(path: Path) -> Directory:
             d.table.raw[index] = raw  # only then: a package may hold 200 000 names, not to be held twice
         d.members.append(Member(d.table, index, utf8))
         total += usize
-        pos += 46 + n_len + e_len + c_len
-    if len(d.members) != entries:
-        d.problems.append(f"结束记录声明 {entries} 个条目，中央目录中只有 {len(d.members)} 个")
-    if total > MAX_TOTAL:
-        d.problems.append(f"声明的解压后总大小 {total:,} 字节超过上限")
-    d.table.ready()
-    return d
+        directory.pos += 46 + n_len + e_len + c_len
+    return total
+
+
+class _Window:
+    """The central directory read a megabyte at a time: read whole, it sat beside the names taken from it (64 MB
+    of each at the limit)."""
+
+    PIECE = 1024 * 1024
+
+    def __init__(self, fh: IO[bytes], size: int) -> None:
+        self._fh, self._left = fh, size
+        self.chunk, self.pos = b"", 0
+
+    def need(self, n: int) -> bool:
+        """At least ``n`` bytes from ``pos`` in ``chunk``; False when the directory ends before (``chunk`` then
+        holds what is left)."""
+        if len(self.chunk) - self.pos >= n:
+            return True
+        more = self._fh.read(min(max(n, self.PIECE), self._left)) if self._left > 0 else b""
+        self._left -= len(more)
+        self.chunk, self.pos = self.chunk[self.pos:] + more, 0
+        return len(self.chunk) >= n
 
 
 def _as_utf8(raw: bytes, flags: int) -> bytes:
