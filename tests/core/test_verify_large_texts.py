@@ -85,7 +85,9 @@ def test_a_tag_file_read_again_must_still_be_what_the_pass_hashed(tmp_path: Path
 
     monkeypatch.setattr(verify, "scan", change)
     report = verify_package(package)
-    assert "缺少 bagit.txt" in messages(report, 6) and "缺少站点公钥" in messages(report, 2)
+    # There, but changed: not "缺少" (missing), which sent the reader looking for a file that is in the zip.
+    assert f"{layout.BAGIT} 无法读取（见第 11 项）" in messages(report, 6) and "缺少" not in messages(report, 6)
+    assert messages(report, 2) == f"站点公钥 {layout.PUBLIC_KEY} 无法读取（见第 11 项）"
     assert messages(report, 11).splitlines() == [f"{layout.BAGIT} 无法再次读取，或在校验过程中被改动，未能解析",
                                                   f"{layout.PUBLIC_KEY} 无法再次读取，或在校验过程中被改动"]
 

@@ -176,6 +176,14 @@ def test_signature_made_with_another_key(package: Path, tmp_path: Path) -> None:
     assert "签名" in messages(report, 2)
 
 
+def test_a_missing_signature_is_named_as_missing(package: Path, tmp_path: Path) -> None:
+    def drop(members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        del members[_payload(members, layout.SIGNATURE)]
+
+    report = verify_package(rezip(package, tmp_path / "c" / package.name, drop))
+    assert messages(report, 2) == f"缺少签名 {layout.SIGNATURE}"
+
+
 def test_a_signature_that_happens_to_begin_with_mz_is_not_taken_for_a_program(package: Path, tmp_path: Path) -> None:
     """One package in 4 096 has a base64 signature beginning "MZ" (a Windows program's first bytes): the package
     is re-keyed with the first of a run of keys whose signature does (a few thousand tries, well under a second)."""

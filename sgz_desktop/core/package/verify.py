@@ -76,6 +76,13 @@ class Bag:
                 self.unreadable[rel] = None  # named once, at the end (check 11); texts are named by their parse
         return m.kept
 
+    def lacks(self, rel: str, what: str) -> str:
+        """Why a tag file's bytes cannot be had: it is not in the package, or it is there and could not be read
+        (damaged, or changed while being checked: check 11 says which)."""
+        if rel not in self.members:
+            return f"缺少{' ' if what[:1].isascii() else ''}{what}"
+        return f"{what} 无法读取（见第 11 项）"
+
     def text(self, rel: str) -> str | None:
         data = self.bytes_of(rel)
         if data is None:
@@ -312,10 +319,12 @@ def _check_signature(bag: Bag, found: Findings, pinned: bytes | None) -> None:
     sig = bag.text(layout.SIGNATURE)
     tag = bag.bytes_of(layout.TAGMANIFEST)
     if key_pem is None:
-        found.fail(2, f"缺少站点公钥 {layout.PUBLIC_KEY}")
+        found.fail(2, bag.lacks(layout.PUBLIC_KEY, f"站点公钥 {layout.PUBLIC_KEY}"))
         return
     if sig is None or tag is None:
-        found.fail(2, f"缺少签名 {layout.SIGNATURE} 或标签清单 {layout.TAGMANIFEST}")
+        for rel, what, data in ((layout.SIGNATURE, "签名", sig), (layout.TAGMANIFEST, "标签清单", tag)):
+            if data is None:
+                found.fail(2, bag.lacks(rel, f"{what} {rel}"))
         return
     try:
         key = load_public_key(key_pem)
@@ -397,7 +406,7 @@ def _check_payload_manifest(bag: Bag, rel: str, found: Findings) -> None:
 def _check_structure(bag: Bag, found: Findings) -> None:
     bagit = bag.bytes_of(layout.BAGIT)
     if bagit is None:
-        found.fail(6, "缺少 bagit.txt")
+        found.fail(6, bag.lacks(layout.BAGIT, layout.BAGIT))
     elif bagit != layout.BAGIT_TXT:
         found.fail(6, "bagit.txt 的内容应恰为 “BagIt-Version: 1.0” 和 “Tag-File-Character-Encoding: UTF-8” 两行，"
                       "UTF-8 无 BOM")
