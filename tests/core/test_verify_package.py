@@ -546,6 +546,7 @@ def test_each_name_is_held_once_as_utf8_and_is_the_key_of_the_bags_table(tmp_pat
     assert bag.top == "B" and all(bag.members[m.rel] is m for m in inside)
     assert all(key is m.utf8 for key, m in bag.members.members()) and len(bag.members) == len(inside)
     assert "C/x" not in bag.members and "x" not in bag.members and "data/\udc80" not in bag.members
+    assert list(bag.members.tags()) == ["bagit.txt"]
     assert list(bag.payload) == ["data/c.txt", "data/d/e.txt", "data/档案/扫描件😀.pdf"] and len(bag.payload) == 3
     assert dict(bag.payload.items()) == {rel: bag.members[rel] for rel in bag.payload}
     assert bag.payload.get("data/") is None and bag.payload.get("bagit.txt") is None

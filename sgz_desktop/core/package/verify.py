@@ -119,6 +119,11 @@ class Payload(Mapping[str, Member]):
             raise KeyError(rel)
         return self._members[rel]
 
+    def get(self, rel: str, default: Member | None = None) -> Member | None:  # type: ignore[override]
+        if not rel.startswith("data/") or rel.endswith("/"):  # as above, without raising for each miss
+            return default
+        return self._members.get(rel, default)
+
     def __iter__(self) -> Iterator[str]:
         cut = len(self._prefix)
         return (m.utf8[cut:].decode() for m in self._files)
@@ -135,7 +140,8 @@ class Payload(Mapping[str, Member]):
         return iter(self._files)
 
     def in_order(self) -> SortedFiles:
-        return SortedFiles(sorted(self._files, key=_name_of), self._prefix)
+        files = sorted(self._files, key=_name_of)
+        return SortedFiles(files, [m.utf8 for m in files], self._prefix)
 
 
 _name_of = operator.attrgetter("utf8")
@@ -147,6 +153,7 @@ class SortedFiles:
     lie together; ``prefix`` is the top folder and its slash, where their paths begin."""
 
     members: list[Member]
+    names: list[bytes]  # theirs, in the same order: searched without a call a step
     prefix: bytes
 
     def items(self) -> Iterator[tuple[str, Member]]:
@@ -156,16 +163,16 @@ class SortedFiles:
     def in_folder(self, folder: str) -> Iterator[str]:
         """The paths of the files directly in ``folder`` (which ends in "/"): found by bisection, not by a table of
         every folder (a hostile package may hold a folder per entry, 200 000 of them)."""
-        files, cut = self.members, len(self.prefix)
+        names, cut = self.names, len(self.prefix)
         whole = self.prefix + folder.encode("utf-8", "surrogatepass")
-        at = bisect.bisect_left(files, whole, key=_name_of)
-        while at < len(files) and (name := files[at].utf8).startswith(whole):
+        at = bisect.bisect_left(names, whole)
+        while at < len(names) and (name := names[at]).startswith(whole):
             sub, slash, _rest = name[len(whole):].partition(b"/")
             if not slash:
                 yield name[cut:].decode()
                 at += 1
             else:  # a subfolder's files are skipped at once: "…/sub0" is the first name past "…/sub/…"
-                at = bisect.bisect_left(files, whole + sub + b"0", at, key=_name_of)
+                at = bisect.bisect_left(names, whole + sub + b"0", at)
 
 
 def _load_key(public_key: bytes | Path | None) -> bytes | None:
@@ -361,7 +368,7 @@ def _check_manifests(bag: Bag, found: Findings) -> None:
                 found.fail(6, f"{layout.TAGMANIFEST} 列出了内容文件 {rel}")
             elif m.sha256 != sha:
                 found.fail(3, f"{rel} 的 SHA-256 与 {layout.TAGMANIFEST} 不一致（文件被改动）")
-    manifests = [rel for rel in bag.members if re.fullmatch(r"manifest-[a-z0-9]+\.txt", rel)]
+    manifests = [rel for rel in bag.members.tags() if re.fullmatch(r"manifest-[a-z0-9]+\.txt", rel)]
     if layout.MANIFEST not in manifests:
         found.fail(6, f"缺少内容清单 {layout.MANIFEST}")
     for rel in manifests:
@@ -398,9 +405,9 @@ def _check_payload_manifest(bag: Bag, rel: str, found: Findings) -> None:
         except (UnicodeDecodeError, MemberChanged):
             found.fail(3, f"{rel} 无法读取")
             return
-    for path, member in payload.items():
+    for member in payload.values():
         if not listed[member.index]:
-            found.fail(6, f"{path} 不在 {rel} 中（多出的文件，或清单被删去一行）")
+            found.fail(6, f"{member.rel} 不在 {rel} 中（多出的文件，或清单被删去一行）")
 
 
 def _check_structure(bag: Bag, found: Findings) -> None:
@@ -415,7 +422,7 @@ def _check_structure(bag: Bag, found: Findings) -> None:
     tag_text = bag.text(layout.TAGMANIFEST)
     if tag_text is not None:
         listed, _p = layout.parse_manifest(tag_text)
-        for rel in bag.members:
+        for rel in bag.members.tags():
             if re.fullmatch(r"manifest-[a-z0-9]+\.txt", rel) and rel not in listed:
                 found.fail(6, f"{layout.TAGMANIFEST} 没有列出内容清单 {rel}")
     if bag.info:

@@ -167,9 +167,10 @@ def _inspect_pdfs(bag: Bag, found: Findings, trusted: bool) -> dict[str, int]:
     """Open every PDF in the payload (check 11); pages by name; active content noted for check 14."""
     pages: dict[str, int] = {}
     with ZipBytes(bag.zip_path) as zf:
-        for rel, m in bag.payload.items():
-            if not m.head.startswith(b"%PDF-") or not m.read:
+        for m in bag.payload.values():
+            if not m.read or not m.head.startswith(b"%PDF-"):
                 continue
+            rel = m.rel  # read as text only for the PDFs
             pdf, size, kept = m.pdf, m.size, m.kept
             if pdf is None and trusted:
                 continue  # the exporter's own check: pages and content were checked when the file was added
