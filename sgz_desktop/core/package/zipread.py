@@ -190,7 +190,7 @@ def _zip64(extra: bytes, usize: int, csize: int, offset: int) -> tuple[int, int,
 
 # --- the one pass ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per member written: 30 000 at 15 000 items
 class Trusted:
     """What the exporter knows of a member it has just written, so its own check need not read it back
     (the package was written straight to the disk: reading it again would cost a disk pass)."""
