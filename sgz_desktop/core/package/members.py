@@ -78,7 +78,7 @@ class Member:
 
     The name is held as UTF-8 bytes, as the zip holds it, and read as text when asked for (``name``, and ``top``
     and ``rel``, its two parts at the first slash). As text, a name with one character past U+FFFF takes four
-    bytes a character: a 64 MB directory of such names took 250 MB."""
+    bytes a character: a 64 MB directory of such names came to 256 MB."""
 
     __slots__ = ("cut", "index", "table", "utf8")
 
