@@ -164,7 +164,7 @@ def test_a_single_value_past_the_limit_is_named_not_held(tmp_path: Path, streame
         files[layout.CATALOGUE_JSON] = json.dumps(catalogue, ensure_ascii=False).encode()
 
     report = verify_package(good_package(tmp_path, edit=pad))
-    assert "catalogue.json 中单个值过大，未能解析" in messages(report, 11)
+    assert "catalogue.json 中有一个值超过 195.3 KB（文件已损坏，或不是本系统导出的），未能解析" in messages(report, 11)
     assert "缺少或无法读取 data/catalogue/catalogue.json" in messages(report, 8)
 
 

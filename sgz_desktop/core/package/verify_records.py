@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
+from ..sizes import human_size
 from . import layout
 from .content import SCRIPT_EXTENSIONS, detect_format, executable_kind, inspect_pdf, office_macros
 from .json_stream import TooLarge, parse_pieces
@@ -81,7 +82,10 @@ def _parse_texts(bag: Bag, found: Findings) -> Claims:
             except MemberChanged:
                 found.fail(11, f"{rel} 无法再次读取，或在校验过程中被改动，未能解析")
             except TooLarge:
-                found.fail(11, f"{rel} 中单个值过大，未能解析")
+                # No text this system writes holds a value anywhere near the limit: the file is damaged (an
+                # unclosed string runs to its end) or was not written by it.
+                found.fail(11, f"{rel} 中有一个值超过 {human_size(KEEP_LIMIT)}"
+                               "（文件已损坏，或不是本系统导出的），未能解析")
     return claims
 
 
