@@ -170,9 +170,8 @@ class Member:
         head = head[:HEAD]
         t.heads[i * HEAD:i * HEAD + len(head)] = head
         t.head_len[i] = len(head)
-        if len(digest) == DIGEST:
-            t.digests[i * DIGEST:(i + 1) * DIGEST] = digest
-            t.hashed[i] = 1
+        if digest:
+            self.digest = digest
 
     @property
     def name(self) -> str:
@@ -254,15 +253,9 @@ class Member:
 
     @property
     def head(self) -> bytes:
+        """The first bytes, the format by content (written by ``found``)."""
         at = self.index * HEAD
         return bytes(self.table.heads[at:at + self.table.head_len[self.index]])
-
-    @head.setter
-    def head(self, value: bytes) -> None:
-        value = value[:HEAD]
-        at = self.index * HEAD
-        self.table.heads[at:at + len(value)] = value
-        self.table.head_len[self.index] = len(value)
 
     @property
     def sha256(self) -> str:
