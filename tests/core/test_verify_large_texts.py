@@ -14,7 +14,7 @@ from sgz_desktop.core.package import json_stream, layout, members, verify, verif
 from sgz_desktop.core.package.json_stream import TooLarge, parse_pieces
 from sgz_desktop.core.package.report import VerifyReport
 from sgz_desktop.core.package.verify import verify_package
-from tests.core.package_factory import Files, good_package
+from tests.core.package_factory import Files, flip_in_place, good_package
 
 
 def failed(report: VerifyReport) -> set[int]:
@@ -77,11 +77,8 @@ def test_a_tag_file_read_again_must_still_be_what_the_pass_hashed(tmp_path: Path
 
     def change(directory: zipread.Directory, *args: object, **kw: object) -> None:
         scan(directory, *args, **kw)
-        data = bytearray(package.read_bytes())
-        for m in directory.members:
-            if m.rel in (layout.BAGIT, layout.PUBLIC_KEY):
-                data[m.data_offset] ^= 0x20  # changed after the pass hashed it
-        package.write_bytes(bytes(data))
+        # Changed after the pass hashed it.
+        flip_in_place(package, [m.data_offset for m in directory.members if m.rel in (layout.BAGIT, layout.PUBLIC_KEY)])
 
     monkeypatch.setattr(verify, "scan", change)
     report = verify_package(package)
@@ -175,10 +172,7 @@ def test_a_text_changed_after_the_pass_is_named(tmp_path: Path, streamed: list[s
     parse = verify_records._parse_texts
 
     def change_then_parse(bag: verify.Bag, found: object) -> object:
-        m = bag.members[layout.CATALOGUE_CSV]
-        data = bytearray(package.read_bytes())
-        data[m.data_offset] ^= 0x20
-        package.write_bytes(bytes(data))
+        flip_in_place(package, [bag.members[layout.CATALOGUE_CSV].data_offset])
         return parse(bag, found)
 
     monkeypatch.setattr(verify_records, "_parse_texts", change_then_parse)

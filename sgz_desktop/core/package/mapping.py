@@ -2,9 +2,12 @@
 
 Why: hashing straight from the operating system's file cache spares copying every byte into the process;
 on a warm gigabyte that is a fifth of the verifier's time. But a mapped file whose disk goes away (a USB
-stick pulled out mid-check) or that another program cuts short ends the process (SIGBUS) instead of
-raising an error, so only a file on a fixed local disk is mapped. Anything else (removable, USB, network,
-or not known) is read with ordinary reads, which turn the same mishaps into a reported error.
+stick pulled out mid-check) or that another program cuts short ends the process (SIGBUS on Linux, an
+in-page error on Windows) instead of raising an error. So only a file on a fixed local disk is mapped;
+anything else (removable, USB, network, or not known) is read with ordinary reads, which turn the same
+mishaps into a reported error. Cutting short is left: Windows refuses to shorten a file while it is mapped,
+and this system never rewrites a package in place (the export writes a new file and renames it over the
+old, which leaves a reader the old file whole). On Linux another program could still cut one short.
 """
 
 from __future__ import annotations
