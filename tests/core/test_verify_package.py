@@ -12,6 +12,8 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
+import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -20,11 +22,12 @@ import pytest
 from pypdf import PdfReader
 
 from sgz_desktop.core.crypto import public_key_pem, signing_key
-from sgz_desktop.core.package import layout, verify
+from sgz_desktop.core.package import layout, verify, zipread
 from sgz_desktop.core.package.content import quick_pages
 from sgz_desktop.core.package.report import Findings, VerifyReport
 from sgz_desktop.core.package.verify import verify_package
 from sgz_desktop.core.package.zipread import read_directory
+from sgz_desktop.core.progress import Cancelled, Progress
 from sgz_desktop.core.reports.package import write_verify_pdf
 from tests.core.package_factory import (
     NAME,
@@ -663,6 +666,24 @@ def test_not_a_zip_at_all(tmp_path: Path) -> None:
     path.write_bytes(b"hello")
     report = verify_package(path)
     assert not report.passed and 13 in failed(report)
+
+
+def test_a_cancelled_check_stops_reading_the_package(package: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The zip's own hash, read on a thread of its own, stops with the checks and closes the file: a package on
+    a USB stick can be ejected as soon as the check is cancelled, not after the rest of it was read."""
+    started = threading.Event()
+
+    def slow_start() -> None:  # the hash thread has not read the file yet when the check is cancelled
+        started.set()
+        time.sleep(0.5)
+
+    monkeypatch.setattr(zipread, "yield_to_others", slow_start)
+    progress = Progress(lambda done, total, text: progress.cancel())
+    with pytest.raises(Cancelled):
+        verify_package(copy(package, tmp_path), progress=progress)
+    assert started.is_set()
+    assert [t for t in threading.enumerate() if t.name == "zip-sha"] == []
 
 
 @pytest.mark.parametrize("step", [1, 7, 100, 191, 4096, 10**6])

@@ -16,6 +16,7 @@ import contextlib
 import mmap
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -96,9 +97,12 @@ class MappedFile:
                 area.close()  # type: ignore[attr-defined]
 
 
-def hash_mapped(digest: Hashable, fh: IO[bytes], size: int) -> None:
-    """Feed the whole file to ``digest`` window by window, straight from the system's file cache."""
+def hash_mapped(digest: Hashable, fh: IO[bytes], size: int, stop: threading.Event) -> None:
+    """Feed the whole file to ``digest`` window by window, straight from the system's file cache, unless
+    ``stop`` is set first."""
     for base in range(0, size, WINDOW):
+        if stop.is_set():
+            return
         with mmap.mmap(fh.fileno(), min(WINDOW, size - base), access=mmap.ACCESS_READ, offset=base) as area:
             digest.update(area)
 

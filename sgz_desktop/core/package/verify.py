@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import contextlib
 import datetime as dt
 import hashlib
 import operator
@@ -192,51 +193,54 @@ def verify_package(zip_path: Path, *, public_key: bytes | Path | None = None, ex
     progress = progress or Progress()
     zip_path = Path(zip_path)
     found = Findings()
-    # The zip's own hash runs beside everything else (a thread reading the file on its own).
-    digest = FileDigest(zip_path) if trusted is None and zip_path.is_file() else None
-    directory = read_directory(zip_path)
-    bag = Bag(zip_path, directory)
-    total = max(directory.size, 1)
-    done = [0]
+    # The zip's own hash runs beside everything else (a thread reading the file on its own), and stops with the
+    # checks however they end (cancelled, or an error).
+    hashed = trusted is None and zip_path.is_file()
+    with FileDigest(zip_path) if hashed else contextlib.nullcontext() as digest:
+        directory = read_directory(zip_path)
+        bag = Bag(zip_path, directory)
+        total = max(directory.size, 1)
+        done = [0]
 
-    def on_bytes(n: int) -> None:
-        done[0] += n
-        progress.report(done[0], total, "正在校验移交包")
+        def on_bytes(n: int) -> None:
+            done[0] += n
+            progress.report(done[0], total, "正在校验移交包")
 
-    progress.report(0, total, "正在读取移交包目录")
-    for problem in directory.problems:
-        found.fail(13, problem)
-    if directory.usable:
-        scan(directory, _keep, on_bytes, trusted=trusted)
-        _index(bag, found)
-        info_text = bag.text(layout.BAG_INFO)
-        bag.info = layout.parse_bag_info(info_text) if info_text else {}
-    else:
-        for number in CHECKS:
-            if number != 13:
-                found.fail(number, "无法读取压缩包内容，未能检查")
-    if form_pdf is not None:
-        facts = read_form(Path(form_pdf))
-        if isinstance(facts, str):
-            found.fail(1, facts)
+        progress.report(0, total, "正在读取移交包目录")
+        for problem in directory.problems:
+            found.fail(13, problem)
+        if directory.usable:
+            scan(directory, _keep, on_bytes, trusted=trusted)
+            _index(bag, found)
+            info_text = bag.text(layout.BAG_INFO)
+            bag.info = layout.parse_bag_info(info_text) if info_text else {}
         else:
-            bag.form = facts
-    pinned = _load_key(public_key)
-    if directory.usable:
-        check_records(bag, found, trusted=trusted is not None)  # first: it lets go of the items' metadata
-        _check_signature(bag, found, pinned)
-        _check_manifests(bag, found)
-        _check_structure(bag, found)
-        _check_oxum(bag, found)
-        _check_zip_entries(bag, found)
-        _check_safety(bag, found)
-        _check_carrier(bag, found, trusted is not None)
-        for rel in bag.unreadable:
-            found.fail(11, f"{rel} 无法再次读取，或在校验过程中被改动")
-    bag.zip_sha256 = digest.hexdigest() if digest is not None else ""
-    _check_hash(bag, found, expect_sha256, trusted is not None)
-    progress.report(total, total, "校验完成")
-    return VerifyReport(str(zip_path), bag.zip_sha256, directory.size, now(), found.results(), _summary(bag, pinned))
+            for number in CHECKS:
+                if number != 13:
+                    found.fail(number, "无法读取压缩包内容，未能检查")
+        if form_pdf is not None:
+            facts = read_form(Path(form_pdf))
+            if isinstance(facts, str):
+                found.fail(1, facts)
+            else:
+                bag.form = facts
+        pinned = _load_key(public_key)
+        if directory.usable:
+            check_records(bag, found, trusted=trusted is not None)  # first: it lets go of the items' metadata
+            _check_signature(bag, found, pinned)
+            _check_manifests(bag, found)
+            _check_structure(bag, found)
+            _check_oxum(bag, found)
+            _check_zip_entries(bag, found)
+            _check_safety(bag, found)
+            _check_carrier(bag, found, trusted is not None)
+            for rel in bag.unreadable:
+                found.fail(11, f"{rel} 无法再次读取，或在校验过程中被改动")
+        bag.zip_sha256 = digest.hexdigest() if digest is not None else ""
+        _check_hash(bag, found, expect_sha256, trusted is not None)
+        progress.report(total, total, "校验完成")
+        return VerifyReport(str(zip_path), bag.zip_sha256, directory.size, now(), found.results(),
+                            _summary(bag, pinned))
 
 
 def _keep(m: Member) -> bool:

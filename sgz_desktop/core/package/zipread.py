@@ -217,8 +217,15 @@ class FileDigest:
     def __init__(self, path: Path) -> None:
         self._sha = hashlib.sha256()
         self._error: OSError | None = None
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(path,), name="zip-sha", daemon=True)
         self._thread.start()
+
+    def __enter__(self) -> FileDigest:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     def _run(self, path: Path) -> None:
         yield_to_others()  # needed only at the end: the member hashes, which hold up the pass, come first
@@ -227,9 +234,9 @@ class FileDigest:
         try:
             with path.open("rb", buffering=0) as fh, mapped(fh, path) as whole:
                 if whole is not None:
-                    hash_mapped(self._sha, fh, whole.size)
+                    hash_mapped(self._sha, fh, whole.size, self._stop)
                     return
-                while n := fh.readinto(buffer):
+                while not self._stop.is_set() and (n := fh.readinto(buffer)):
                     self._sha.update(view[:n])
         except OSError as exc:
             self._error = exc
@@ -239,6 +246,12 @@ class FileDigest:
         if self._error is not None:
             raise self._error
         return self._sha.hexdigest()
+
+    def stop(self) -> None:
+        """Stop reading (a cancelled or failed check) and close the file: a package on a USB stick can then be
+        ejected at once, not after the rest of it was read for a hash no one will see."""
+        self._stop.set()
+        self._thread.join()
 
 
 class _Blocks:
