@@ -160,7 +160,7 @@ def test_log_out_returns_to_the_login_and_closing_quits(qtbot, station, monkeypa
 
     monkeypatch.setattr(shell, "ask_login", log_in_again)
     first.log_out()
-    qtbot.waitUntil(lambda: shell.window is not None and shell.window is not first)
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window is not first, timeout=20000)
     assert asked == [1] and fake.exit_codes == []  # the login dialog asked again; nothing quit
     second = shell.window
     second.close()  # closing the window (not logging out) quits

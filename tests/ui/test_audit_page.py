@@ -86,7 +86,7 @@ def test_typing_filters_after_a_pause(qtbot, page: AuditPage) -> None:  # type: 
     t = table(page)
     t.filter_edit.insert("员工1999")  # as typed (keyClicks cannot type Chinese)
     assert t.model.query.text == ""  # not on every key stroke
-    qtbot.waitUntil(lambda: t.model.total == 1, timeout=3000)
+    qtbot.waitUntil(lambda: t.model.total == 1, timeout=20000)
     assert t.count_label.text() == "共 1 条"
     t.filter_edit.clear()
     t.apply_text_filter()

@@ -109,7 +109,7 @@ def test_closing_the_program_backs_up(qtbot, station: Station, monkeypatch) -> N
     monkeypatch.setattr(shell, "ask_login", lambda: users.login(station, "fuzhanzhang", ADMIN_PASSWORD))
     first = shell.window
     first.log_out()  # logging out is not closing: no backup
-    qtbot.waitUntil(lambda: shell.window is not None and shell.window is not first)
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window is not first, timeout=20000)
     assert backup.list_backups(station.data.backups) == []
     shell.window.close()
     made = backup.list_backups(station.data.backups)
@@ -128,14 +128,15 @@ def test_preview_lists_the_backups_in_a_folder_and_verifies(qtbot, station: Stat
     qtbot.addWidget(preview)
     preview.set_folder(usb)
     assert preview.list.count() == 2 and preview.selected().path == second.path  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: preview.ready)
+    qtbot.waitUntil(lambda: preview.ready, timeout=20000)
     text = preview.details.text()
     assert "江汉街道社会工作服务站" in text and "2026-03-02 10:30" in text and "用户账号 1" in text
     assert "校验通过" in preview.check.text()
     # a damaged backup is named and cannot be chosen
     (first.path / "station.db").write_bytes(b"garbage")
     preview.list.setCurrentRow(1)
-    qtbot.waitUntil(lambda: "这份备份不可靠" in preview.check.text() or "大小不对" in preview.check.text())
+    qtbot.waitUntil(lambda: "这份备份不可靠" in preview.check.text() or "大小不对" in preview.check.text(),
+                    timeout=20000)
     assert not preview.ready
 
 
@@ -155,7 +156,7 @@ def test_restore_from_the_window_replaces_the_data_and_asks_for_a_login(zh, qtbo
                       password="Worker2026pw")
     dialog = RestoreDialog(station, admin)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.restore_button.isEnabled())
+    qtbot.waitUntil(lambda: dialog.restore_button.isEnabled(), timeout=20000)
     assert dialog.preview.selected().path == saved.path  # type: ignore[union-attr]
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
     dialog.restore_button.click()
@@ -189,7 +190,7 @@ def test_wizard_restore_page_shows_the_preview(qtbot, station: Station, admin, t
     wiz.next()
     wiz.restore_page.preview.set_folder(tmp_path / "usb")  # the USB drive itself: its backup is found
     assert wiz.restore_page.preview.selected().path == info.path  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: wiz.restore_page.preview.ready)
+    qtbot.waitUntil(lambda: wiz.restore_page.preview.ready, timeout=20000)
     wiz.next()
     assert wiz.station is not None
     wiz.station.close()
