@@ -3,10 +3,12 @@ reach the same findings; only fixed, non-USB disks are mapped."""
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import mmap
 import os
 import random
+import struct
 import weakref
 import zipfile
 from pathlib import Path
@@ -103,6 +105,65 @@ def test_only_fixed_disks_that_are_not_usb_are_mapped(tmp_path: Path, device: st
     sysfs = _sysfs(tmp_path / "sys", device, removable, partition)
     assert mapping.linux_fixed(os.makedev(8, 1), sysfs) is fixed
     assert mapping.linux_fixed(os.makedev(0, 52), sysfs) is False  # NFS, FUSE, tmpfs: no block device
+
+
+class _Kernel32:
+    """Windows' kernel32 as far as ``mapping.windows_fixed`` asks it: a drive's type, then its disk's bus from
+    IOCTL_STORAGE_QUERY_PROPERTY, answered with a STORAGE_DEVICE_DESCRIPTOR laid out as Windows lays it."""
+
+    def __init__(self, drive_type: int, bus: int | None, handle: int | None = 0x1A4) -> None:
+        self.drive_type, self.bus, self.handle = drive_type, bus, handle
+        self.opened: list[str] = []
+        self.closed: list[int] = []
+
+    def GetDriveTypeW(self, root: str) -> int:
+        assert root == "E:\\"
+        return self.drive_type
+
+    def CreateFileW(self, name: str, access: int, share: int, security: None, how: int, flags: int,
+                    template: None) -> int | None:
+        assert (access, share, how) == (0, 3, 3)  # no access asked, others may read and write, open existing
+        self.opened.append(name)
+        return self.handle
+
+    def DeviceIoControl(self, handle: int, code: int, query: ctypes.Array[ctypes.c_ubyte], query_len: int,
+                        out: ctypes.Array[ctypes.c_ubyte], out_len: int,
+                        returned: ctypes._Pointer[ctypes.c_uint32], overlapped: None) -> int:
+        assert code == 0x002D1400 and bytes(query) == bytes(12) and query_len == 12 and out_len == len(out)
+        if self.bus is None:
+            return 0
+        descriptor = struct.pack("<II4B4I", 1, 40, 0, 0, 0, 1, 0, 0, 0, 0) + struct.pack("<II", self.bus, 0)
+        out[:len(descriptor)] = list(descriptor)
+        returned.contents.value = len(descriptor)
+        return 1
+
+    def CloseHandle(self, handle: int) -> int:
+        self.closed.append(handle)
+        return 1
+
+
+@pytest.mark.parametrize(("drive_type", "bus", "fixed"), [
+    (3, 17, True),   # an NVMe disk inside the computer
+    (3, 11, True),   # SATA
+    (3, 7, False),   # a USB hard disk: Windows calls it fixed, its bus says USB
+    (3, 12, False),  # an SD card
+    (3, 15, False),  # a file-backed virtual disk (a mounted VHD)
+    (3, None, False),  # the bus cannot be told
+    (2, 7, False),   # a USB stick: removable
+    (4, None, False),  # a network drive
+])
+def test_on_windows_only_fixed_disks_inside_the_computer_are_mapped(drive_type: int, bus: int | None,
+                                                                     fixed: bool) -> None:
+    kernel32 = _Kernel32(drive_type, bus)
+    assert mapping.windows_fixed("E:\\交接\\Z109-2025-YJ01.zip", kernel32) is fixed
+    asked = drive_type == 3
+    assert kernel32.opened == (["\\\\.\\E:"] if asked else []) and kernel32.closed == ([0x1A4] if asked else [])
+
+
+def test_on_windows_a_share_or_a_disk_that_cannot_be_opened_is_read_not_mapped() -> None:
+    assert mapping.windows_fixed("\\\\server\\share\\p.zip", _Kernel32(3, 17)) is False
+    refused = _Kernel32(3, 17, handle=ctypes.c_void_p(-1).value)
+    assert mapping.windows_fixed("E:\\p.zip", refused) is False and refused.closed == []
 
 
 def test_a_disk_that_cannot_be_told_is_read_not_mapped(tmp_path: Path) -> None:

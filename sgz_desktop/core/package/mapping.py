@@ -2,25 +2,28 @@
 
 Why: hashing straight from the operating system's file cache spares copying every byte into the process;
 on a warm gigabyte that is a fifth of the verifier's time. But a mapped file whose disk goes away (a USB
-stick pulled out mid-check) or that another program cuts short ends the process (SIGBUS on Linux, an
-in-page error on Windows) instead of raising an error. So only a file on a fixed local disk is mapped;
-anything else (removable, USB, network, or not known) is read with ordinary reads, which turn the same
-mishaps into a reported error. Cutting short is left: Windows refuses to shorten a file while it is mapped,
-and this system never rewrites a package in place (the export writes a new file and renames it over the
-old, which leaves a reader the old file whole). On Linux another program could still cut one short.
+stick or hard disk unplugged mid-check) or that another program cuts short ends the process (SIGBUS on
+Linux, an in-page error on Windows) instead of raising an error. So only a file on a fixed disk inside the
+computer is mapped; anything else (removable, USB, network, or not known) is read with ordinary reads, which
+turn the same mishaps into a reported error. Windows calls a USB hard disk fixed, so there its bus is asked.
+
+Cutting short is left: Windows refuses to shorten a file while it is mapped, and this system never rewrites
+a package in place (the export writes a new file and renames it over the old, which leaves a reader the old
+file whole). On Linux another program could still cut one short.
 """
 
 from __future__ import annotations
 
 import contextlib
 import mmap
+import ntpath
 import os
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 # A multiple of every system's mapping granularity (64 KiB on Windows). The pages of each window still mapped
 # count as the process's memory: 16 MB windows cost 20 MB more on the gigabyte, for no speed.
@@ -35,7 +38,7 @@ def on_fixed_local_disk(path: Path) -> bool:
     """True only when the file's disk is known to be fixed and local."""
     try:
         if sys.platform == "win32":
-            return _windows_fixed(path)
+            return windows_fixed(path)
         if sys.platform.startswith("linux"):
             return linux_fixed(os.stat(path).st_dev)
     except (OSError, ValueError, AttributeError):
@@ -43,14 +46,66 @@ def on_fixed_local_disk(path: Path) -> bool:
     return False
 
 
-def _windows_fixed(path: Path) -> bool:
+# STORAGE_BUS_TYPE of the disks inside a computer: SCSI, ATA, RAID, SAS, SATA, Storage Spaces, NVMe, SCM. A
+# USB hard disk calls itself fixed (GetDriveType) but its bus says USB (7); that and every other bus (1394, SD,
+# MMC, iSCSI, a file-backed virtual disk, one not known) is read, not mapped.
+_INTERNAL_BUSES = frozenset({1, 3, 8, 10, 11, 16, 17, 18})
+_DRIVE_FIXED = 3
+_IOCTL_STORAGE_QUERY_PROPERTY = 0x002D1400
+_BUS_TYPE_AT = 28  # STORAGE_DEVICE_DESCRIPTOR: Version, Size, four bytes, four offsets, then BusType
+
+
+def windows_fixed(path: Path | str, kernel32: Any = None) -> bool:
+    """Whether ``path`` lies on a fixed disk inside the computer, as Windows tells (``kernel32``: the real
+    library, or a stand-in in tests)."""
+    drive = ntpath.splitdrive(ntpath.abspath(str(path)))[0]
+    if not drive or drive.startswith(("\\\\", "//")):  # a UNC path: a network share
+        return False
+    kernel32 = kernel32 or _kernel32()
+    if int(kernel32.GetDriveTypeW(drive + "\\")) != _DRIVE_FIXED:
+        return False
+    return _bus_type(kernel32, drive) in _INTERNAL_BUSES
+
+
+def _kernel32() -> Any:
+    """kernel32 with the prototypes ``_bus_type`` needs (a handle is pointer-sized), on a library object of its
+    own so that no other caller's ``windll.kernel32`` is changed."""
     import ctypes
 
-    drive = os.path.splitdrive(os.path.abspath(path))[0]
-    if not drive or drive.startswith("\\\\"):  # a UNC path: a network share
-        return False
-    drive_fixed = 3
-    return int(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\")) == drive_fixed  # type: ignore[attr-defined]
+    lib = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    lib.GetDriveTypeW.argtypes, lib.GetDriveTypeW.restype = [ctypes.c_wchar_p], ctypes.c_uint32
+    lib.CreateFileW.argtypes = [ctypes.c_wchar_p, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p,
+                                ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p]
+    lib.CreateFileW.restype = ctypes.c_void_p
+    lib.DeviceIoControl.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_void_p, ctypes.c_uint32,
+                                    ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(ctypes.c_uint32),
+                                    ctypes.c_void_p]
+    lib.DeviceIoControl.restype = ctypes.c_int
+    lib.CloseHandle.argtypes, lib.CloseHandle.restype = [ctypes.c_void_p], ctypes.c_int
+    return lib
+
+
+def _bus_type(kernel32: Any, drive: str) -> int | None:
+    """The bus of the disk holding ``drive`` ("E:"), or None when it cannot be told."""
+    import ctypes  # here: Linux never needs it
+
+    share_read_write, open_existing = 3, 3
+    # No access is asked for: the query needs none, so no administrator's rights either.
+    handle = kernel32.CreateFileW("\\\\.\\" + drive, 0, share_read_write, None, open_existing, 0, None)
+    if handle is None or handle == ctypes.c_void_p(-1).value:  # INVALID_HANDLE_VALUE
+        return None
+    try:
+        query = (ctypes.c_ubyte * 12)()  # STORAGE_PROPERTY_QUERY: StorageDeviceProperty, PropertyStandardQuery
+        out = (ctypes.c_ubyte * 1024)()
+        returned = ctypes.c_uint32(0)
+        if not kernel32.DeviceIoControl(handle, _IOCTL_STORAGE_QUERY_PROPERTY, query, len(query), out, len(out),
+                                        ctypes.pointer(returned), None):
+            return None
+        if returned.value < _BUS_TYPE_AT + 4:
+            return None
+        return int.from_bytes(bytes(out[_BUS_TYPE_AT:_BUS_TYPE_AT + 4]), "little")
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def linux_fixed(dev: int, sysfs: Path = Path("/sys")) -> bool:
